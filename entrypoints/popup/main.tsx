@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>ERP Resend</p>, document.getElementById('app')!);

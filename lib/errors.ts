@@ -1,0 +1,46 @@
+/** Failures as the UI explains them. Shared by the API client (which makes them) and every view (which words them). */
+
+export type ErrorKind =
+  | 'auth' // 401: check the API token
+  | 'forbidden' // 403: no permission
+  | 'not_found' // 404
+  | 'conflict' // 409: already pending or synced; the real state is refetched
+  | 'validation' // 422/400: the server's field errors
+  | 'rate_limited' // 429 after retries
+  | 'server' // 5xx after retries
+  | 'network' // offline, connection dropped
+  | 'timeout'
+  | 'malformed' // a body that does not match the contract
+  | 'not_configured' // no API URL or token yet
+  | 'no_permission' // the API origin's host permission was not granted
+  | 'busy'; // a send for this vendor is already in flight
+
+export interface UserError {
+  kind: ErrorKind;
+  /** The server's own words, when it gave any (shown as text, never HTML). */
+  detail?: string;
+  /** 422: field → messages. */
+  fieldErrors?: Record<string, string[]>;
+  status?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: UserError };
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(error: UserError): Result<T> => ({ ok: false, error });
+
+/** `_locales` key for each kind's sentence. */
+export const ERROR_MESSAGE: Record<ErrorKind, string> = {
+  auth: 'errorAuth',
+  forbidden: 'errorForbidden',
+  not_found: 'errorNotFound',
+  conflict: 'errorConflict',
+  validation: 'errorValidation',
+  rate_limited: 'errorRateLimited',
+  server: 'errorServer',
+  network: 'errorNetwork',
+  timeout: 'errorTimeout',
+  malformed: 'errorMalformed',
+  not_configured: 'errorNotConfigured',
+  no_permission: 'errorNoHostPermission',
+  busy: 'errorBusy',
+};

@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// `--mode sandbox` builds an extension that treats the local sandbox as Procore.
+const sandboxUrl = (process.env.SANDBOX_URL ?? 'http://127.0.0.1:4100').replace(/\/$/, '');
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // One output folder whatever the mode, so tests and docs load `.output/chrome-mv3/`.
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
+  vite: (env) => ({
+    plugins: [preact()],
+    define: {
+      __SANDBOX_URL__: JSON.stringify(env.mode === 'sandbox' ? sandboxUrl : ''),
+      __POLL_SECONDS__: JSON.stringify(Number(process.env.POLL_SECONDS ?? 0)),
+    },
+  }),
+  manifest: ({ mode, browser }) => {
+    const sandbox = mode === 'sandbox';
+    const procoreHosts = sandbox ? [`${sandboxUrl}/*`] : ['https://*.procore.com/*'];
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      permissions: ['storage', 'alarms', 'notifications'],
+      host_permissions: procoreHosts,
+      // The integration API's origin is chosen in the options page and granted at run time.
+      optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+      action: { default_title: '__MSG_extName__' },
+      ...(browser === 'firefox'
+        ? { browser_specific_settings: { gecko: { id: 'erp-resend@example.com', strict_min_version: '128.0' } } }
+        : {}),
+    };
+  },
+});
