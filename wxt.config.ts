@@ -5,7 +5,9 @@ import preact from '@preact/preset-vite';
 const sandboxUrl = (process.env.SANDBOX_URL ?? 'http://127.0.0.1:4100').replace(/\/$/, '');
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // Every icon size is made from this one image.
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [96] },
   // One output folder whatever the mode, so tests and docs load `.output/chrome-mv3/`.
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
   vite: (env) => ({
