@@ -1,0 +1,117 @@
+/**
+ * Every way the content script finds things on Procore's pages, in one place. Procore's markup changes and its
+ * redesigned Directory is in beta, so nothing here relies on class names: fields are found by their accessible label
+ * and the control's place by the form's Save button, the way a person finds them. English and Spanish.
+ */
+import type { VendorField } from './api-types';
+
+/** The vendor form's visible label texts, normalized (see `normalizeLabel`), per field. */
+export const FIELD_LABELS: Partial<Record<VendorField, readonly string[]>> = {
+  name: ['name', 'company name', 'nombre', 'nombre de la empresa'],
+  abbreviated_name: ['abbreviated name', 'nombre abreviado'],
+  address: ['address', 'street address', 'dirección', 'domicilio'],
+  city: ['city', 'ciudad'],
+  state_code: ['state', 'state/province', 'estado', 'provincia', 'estado/provincia'],
+  zip: ['zip code', 'zip', 'postal code', 'código postal'],
+  country_code: ['country', 'país'],
+  business_phone: ['business phone', 'teléfono comercial', 'teléfono de la empresa', 'teléfono del negocio'],
+  mobile_phone: ['mobile phone', 'teléfono móvil', 'teléfono celular'],
+  fax_number: ['fax number', 'fax', 'número de fax'],
+  email_address: ['email address', 'email', 'correo electrónico', 'dirección de correo electrónico'],
+};
+
+/** The Save button's text or value, normalized. */
+export const SAVE_TEXTS: readonly string[] = ['save', 'guardar'];
+
+/** Tag of the element that hosts the control's shadow root: how the script recognises its own control in the page. */
+export const CONTROL_TAG = 'erp-resend-control';
+
+const FORM_CONTROLS = 'input, select, textarea';
+const NOT_TEXT_INPUTS = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio', 'file']);
+const BUTTONS = 'button, input[type="submit"]';
+
+export type FieldControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/** Case, spacing and a trailing required-marker `*` or `:` do not matter when a person reads a label. */
+export const normalizeLabel = (text: string): string =>
+  text.replace(/\s+/g, ' ').trim().replace(/[\s*:]+$/, '').toLocaleLowerCase();
+
+const LABEL_TO_FIELD = new Map<string, VendorField>(
+  Object.entries(FIELD_LABELS).flatMap(([field, labels]) => labels.map((label) => [label, field as VendorField])),
+);
+
+/** Text of a label, without the text of any control it wraps (a wrapped select's options are not its label). */
+function ownText(element: Element): string {
+  let text = '';
+  for (const node of Array.from(element.childNodes)) {
+    if (node.nodeType === 3) text += node.textContent ?? '';
+    else if (node.nodeType === 1 && !(node as Element).matches(FORM_CONTROLS)) text += ` ${ownText(node as Element)} `;
+  }
+  return text;
+}
+
+/** Every label text that names this control, in the order a screen reader would prefer them. */
+export function labelsOf(control: Element): string[] {
+  const doc = control.ownerDocument;
+  const texts: string[] = [];
+  const labelledBy = control.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    texts.push(labelledBy.split(/\s+/).map((id) => doc.getElementById(id)?.textContent ?? '').join(' '));
+  }
+  const ariaLabel = control.getAttribute('aria-label');
+  if (ariaLabel) texts.push(ariaLabel);
+  if (control.id) {
+    for (const label of Array.from(doc.querySelectorAll('label[for]'))) {
+      if (label.getAttribute('for') === control.id) texts.push(ownText(label));
+    }
+  }
+  const wrapping = control.closest('label');
+  if (wrapping) texts.push(ownText(wrapping));
+  return texts.map(normalizeLabel).filter(Boolean);
+}
+
+/** Which vendor field a control edits, by its label; null for anything else. */
+export function fieldOf(control: Element): VendorField | null {
+  if (control instanceof HTMLInputElement && NOT_TEXT_INPUTS.has(control.type)) return null;
+  for (const label of labelsOf(control)) {
+    const field = LABEL_TO_FIELD.get(label);
+    if (field) return field;
+  }
+  return null;
+}
+
+/** The vendor fields shown inside `root`, each with its control (the first one wins if a label repeats). */
+export function findFields(root: ParentNode): Map<VendorField, FieldControl> {
+  const fields = new Map<VendorField, FieldControl>();
+  for (const control of Array.from(root.querySelectorAll<FieldControl>(FORM_CONTROLS))) {
+    const field = fieldOf(control);
+    if (field && !fields.has(field)) fields.set(field, control);
+  }
+  return fields;
+}
+
+const buttonText = (button: Element): string =>
+  normalizeLabel(button instanceof HTMLInputElement ? button.value : (button.textContent ?? ''));
+
+export const isSaveButton = (element: Element): boolean =>
+  element.matches(BUTTONS) && SAVE_TEXTS.includes(buttonText(element));
+
+/** The form (or, on markup without a `form`, the closest container) that a Save button saves. */
+export function formOf(save: Element): ParentNode {
+  return save.closest('form') ?? save.parentElement?.parentElement ?? save.parentElement ?? save.ownerDocument;
+}
+
+/**
+ * The vendor form's Save button: a `button` or `input type=submit` reading Save or Guardar. When a page has several
+ * (another form's Save, a dialog), the one whose form holds vendor fields wins.
+ */
+export function findSaveButton(root: ParentNode): HTMLElement | null {
+  const saves = Array.from(root.querySelectorAll<HTMLElement>(BUTTONS)).filter(isSaveButton);
+  return saves.find((save) => findFields(formOf(save)).has('name')) ?? saves[0] ?? null;
+}
+
+/** The Cancel (or other) button beside Save, whose look the control copies; Save itself when alone. */
+export function neighbourButton(save: HTMLElement): HTMLElement {
+  const siblings = Array.from(save.parentElement?.querySelectorAll<HTMLElement>(BUTTONS) ?? []);
+  return siblings.find((button) => button !== save) ?? save;
+}
