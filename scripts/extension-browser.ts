@@ -1,0 +1,131 @@
+/**
+ * Debian's Chromium with the unpacked extension loaded, driven by playwright-core. Shared by the e2e tests, the demo
+ * and the bench, so all three see the extension the same way.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+/** `apt-get install -y chromium`; CHROMIUM_PATH points elsewhere when needed. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** The background service worker as it runs now (a new one after `stopServiceWorker` and a wake-up). */
+  serviceWorker(): Promise<Worker>;
+  /** Stops the extension's service worker, as Chrome does to idle workers, and resolves once it has stopped. */
+  stopServiceWorker(): Promise<void>;
+  extensionUrl(path: string): string;
+  /** A new tab showing the popup (the same document the toolbar button opens). */
+  openPopup(): Promise<Page>;
+  openOptions(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Show the window (demo with a display); headless otherwise. */
+  headed?: boolean;
+  viewport?: { width: number; height: number };
+  /** Browser UI language, which `browser.i18n` follows (e.g. 'es'); English by default. */
+  lang?: string;
+}
+
+/** Extension loading needs Chromium's new headless mode; the flags keep the browser quiet and offline. */
+function chromiumArgs(extensionDir: string, headed: boolean, lang: string): string[] {
+  return [
+    ...(headed ? [] : ['--headless=new']),
+    `--lang=${lang}`,
+    '--no-sandbox',
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
+export async function launchExtensionBrowser(extensionDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const profileDir = await mkdtemp(join(tmpdir(), 'erp-resend-profile-'));
+  const headed = options.headed ?? false;
+  const lang = options.lang ?? 'en-US';
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: !headed,
+    args: chromiumArgs(extensionDir, headed, lang),
+    locale: lang,
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
+  try {
+    const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    const extensionId = new URL(first.url()).host;
+    const extensionUrl = (path: string): string => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
+
+    const serviceWorker = async (): Promise<Worker> => {
+      const running = context.serviceWorkers().filter((worker) => worker.url().startsWith(`chrome-extension://${extensionId}/`));
+      const newest = running.at(-1);
+      if (newest && (await isAlive(newest))) return newest;
+      // Stopped: opening an extension page wakes it (the page's first message starts the worker).
+      const woken = context.waitForEvent('serviceworker', { timeout: 30_000 });
+      const page = await context.newPage();
+      await page.goto(extensionUrl('popup.html'));
+      const worker = await woken;
+      await page.close();
+      return worker;
+    };
+
+    const stopServiceWorker = async (): Promise<void> => {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      try {
+        await cdp.send('ServiceWorker.enable');
+        const stopped = new Promise<void>((done) => {
+          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+            const ours = versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
+            if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) done();
+          });
+        });
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await stopped;
+      } finally {
+        await cdp.detach();
+      }
+    };
+
+    const openPage = async (path: string): Promise<Page> => {
+      const page = await context.newPage();
+      await page.goto(extensionUrl(path));
+      return page;
+    };
+
+    return {
+      context,
+      extensionId,
+      serviceWorker,
+      stopServiceWorker,
+      extensionUrl,
+      openPopup: () => openPage('popup.html'),
+      openOptions: () => openPage('options.html'),
+      close: async () => {
+        await context.close();
+        await rm(profileDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close();
+    await rm(profileDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** A stopped worker's handle never answers; a short race tells a live one from a dead one. */
+async function isAlive(worker: Worker): Promise<boolean> {
+  const answer = worker.evaluate(() => true).catch(() => false);
+  const timeout = new Promise<boolean>((done) => setTimeout(() => done(false), 1_000));
+  return Promise.race([answer, timeout]);
+}

@@ -1,0 +1,95 @@
+/**
+ * The sandbox's pages and the extension's in-page control, found the way a person finds them: by role and accessible
+ * name (domain notes, part D). Playwright's role locators pierce the control's open shadow root.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+export const companyVendorPath = (companyId: number, vendorId: number): string =>
+  `/${companyId}/company/directory/vendors/${vendorId}/edit`;
+export const projectVendorPath = (projectId: number, vendorId: number): string =>
+  `/${projectId}/project/directory/vendors/${vendorId}/edit`;
+export const directoryPath = (companyId: number): string => `/${companyId}/company/directory`;
+export const approverPath = (companyId: number): string => `/${companyId}/company/erp_integrations`;
+
+/** The seeded companies and vendors (sandbox seed, team brief). */
+export const SUMMIT = 8001;
+export const HARBOR = 8002;
+export const RIVERSIDE_PROJECT = 501;
+export const VENDORS = {
+  acme: { id: 101, name: 'Acme Concrete' },
+  longName: { id: 102 },
+  blankAddress: { id: 103, name: 'Blank Address Electric' },
+  dormant: { id: 104, name: 'Dormant Drywall' },
+  pioneer: { id: 105, name: 'Pioneer Plumbing' },
+  ridge: { id: 106, name: 'Ridge Roofing' },
+  keystone: { id: 107, name: 'Keystone Steel' },
+  beacon: { id: 108, name: 'Beacon Glass' },
+  cedar: { id: 109, name: 'Cedar Carpentry' },
+  delta: { id: 110, name: 'Delta Paving' },
+  evergreen: { id: 111, name: 'Evergreen Landscaping' },
+  falcon: { id: 112, name: 'Falcon Fencing' },
+  harborElectric: { id: 201, name: 'Harbor Electric' },
+} as const;
+
+/** The extension's control on a vendor edit page. */
+export function erpControl(page: Page) {
+  return {
+    send: page.getByRole('button', { name: 'Send to ERP', exact: true }),
+    resend: page.getByRole('button', { name: 'Re-send to ERP', exact: true }),
+    retrieve: page.getByRole('button', { name: 'Retrieve from ERP', exact: true }),
+    /** The help "?" shown when sending is unavailable. */
+    help: page.getByRole('button', { name: 'Why is sending unavailable?' }),
+    tooltip: page.getByRole('tooltip'),
+    /** The control's status line; the page's own "Saved" message is a status too, so match the control's wording. */
+    status: page.getByRole('status').filter({ hasNotText: /^\s*Saved\s*$/ }),
+    /** Any of the three action buttons. */
+    anyAction: page.getByRole('button', { name: /^(Send to ERP|Re-send to ERP|Retrieve from ERP)$/ }),
+  };
+}
+
+/** The page's own Save button (classic `button`, beta `input type=submit`). */
+export const saveButton = (page: Page): Locator => page.getByRole('button', { name: /^(Save|Guardar)$/ });
+
+/** Opens the tooltip the way a keyboard user does and returns its text. */
+export async function tooltipText(page: Page): Promise<string> {
+  const control = erpControl(page);
+  await control.help.focus();
+  await control.tooltip.waitFor({ state: 'visible' });
+  return control.tooltip.innerText();
+}
+
+/** The text of whatever an element's `aria-describedby` points to, looked up in the element's own tree (shadow root). */
+export const accessibleDescription = (locator: Locator): Promise<string> =>
+  locator.evaluate((element) => {
+    const root = element.getRootNode() as Document | ShadowRoot;
+    return (element.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
+      .join(' ');
+  });
+
+/** The approver's row for a company's pending request in Ready to Export (Failed to Export rows have no Accept). */
+export const approverRow = (page: Page, companyName: string): Locator =>
+  page.getByRole('row').filter({ hasText: companyName }).filter({ has: page.getByRole('button', { name: 'Accept' }) });
+
+/** Accepts the company's pending request on the approver page (`page` must show it). */
+export async function acceptOnApproverPage(page: Page, companyName: string, erpVendorId: string): Promise<void> {
+  const row = approverRow(page, companyName);
+  const vendorType = row.getByLabel('Vendor type');
+  const values = await vendorType.locator('option').evaluateAll((options) =>
+    options.map((option) => (option as HTMLOptionElement).value).filter(Boolean),
+  );
+  if (values[0]) await vendorType.selectOption(values[0]);
+  await row.getByLabel('ERP vendor ID').fill(erpVendorId);
+  await row.getByRole('button', { name: 'Accept' }).click();
+  await row.waitFor({ state: 'detached' });
+}
+
+/** Rejects the company's pending request with a comment on the approver page. */
+export async function rejectOnApproverPage(page: Page, companyName: string, comment: string): Promise<void> {
+  const row = approverRow(page, companyName);
+  await row.getByLabel('Comment').fill(comment);
+  await row.getByRole('button', { name: 'Reject' }).click();
+  await row.waitFor({ state: 'detached' });
+}

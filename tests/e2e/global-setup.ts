@@ -1,0 +1,35 @@
+/**
+ * Once per e2e run: start the sandbox in-process on a free port, build the sandbox extension for that origin, and
+ * hand both to the test files through vitest's `provide`/`inject`.
+ */
+import { existsSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { startSandbox } from '../../sandbox/server';
+import { buildSandboxExtension } from '../../scripts/build-sandbox-extension';
+import { CHROMIUM } from '../../scripts/extension-browser';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    sandboxUrl: string;
+    extensionDir: string;
+  }
+}
+
+/** Accepted requests turn `synced` this long after acceptance: long enough to see "Accepted, exporting". */
+const SYNC_DELAY_MS = 800;
+/** The extension polls this often in tests, so status changes arrive in seconds, not minutes. */
+const POLL_SECONDS = 2;
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\`.`);
+  const sandbox = await startSandbox({ port: 0, syncDelayMs: SYNC_DELAY_MS });
+  try {
+    const extensionDir = await buildSandboxExtension({ sandboxUrl: sandbox.url, pollSeconds: POLL_SECONDS, outDir: '.output/e2e' });
+    project.provide('sandboxUrl', sandbox.url);
+    project.provide('extensionDir', extensionDir);
+  } catch (error) {
+    await sandbox.close();
+    throw error;
+  }
+  return () => sandbox.close();
+}
