@@ -1,2 +1,3 @@
-import { render } from 'preact';
-render(<p>ERP Resend</p>, document.getElementById('app')!);
+import { mountPopup } from '@/components/popup/mount';
+
+mountPopup(document.getElementById('app')!);

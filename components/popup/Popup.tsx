@@ -1,0 +1,144 @@
+/**
+ * The admin's queue (issue 5.1): saved statuses at once, then a refresh from the API; sections with counts, a search
+ * box, and an action per item. All data comes from the background through `lib/messaging.ts`.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import { sendMessage, type QueueView } from '@/lib/messaging';
+import { groupQueue } from '@/lib/queue';
+import { createTimeFormatter } from '@/lib/relative-time';
+import { isSignedOut, Notice, problemText } from './Notice';
+import { QueueSection } from './QueueSection';
+import { createVendorChecker, type VendorChecker } from './vendor-check';
+
+export interface PopupProps {
+  /** The browser's UI language, for times and numbers. */
+  locale: string;
+  clock?: () => number;
+  /** Called once, when the first queue (saved statuses) has been rendered. */
+  onFirstRender?: () => void;
+}
+
+/** Relative times move on while the popup stays open. */
+const TICK_MS = 30_000;
+
+/** Counted as the heading counts: one per company, its newest request. */
+const needingAttention = (view: QueueView): number =>
+  groupQueue(view.requests).find((section) => section.id === 'attention')?.items.length ?? 0;
+
+export function Popup({ locale, clock = Date.now, onFirstRender }: PopupProps) {
+  const [view, setView] = useState<QueueView | null>(null);
+  const [unanswered, setUnanswered] = useState(false);
+  const [refreshing, setRefreshing] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const [query, setQuery] = useState('');
+  const [now, setNow] = useState(clock);
+  const [checker, setChecker] = useState<VendorChecker | null>(null);
+  const inFlight = useRef(false);
+  const rendered = useRef(false);
+
+  const load = useCallback(async (refresh: boolean): Promise<QueueView | null> => {
+    try {
+      const next = await sendMessage('getQueue', { refresh });
+      setView(next);
+      setUnanswered(false);
+      return next;
+    } catch {
+      setUnanswered(true);
+      return null;
+    } finally {
+      setNow(clock());
+    }
+  }, [clock]);
+
+  const refresh = useCallback(async () => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setRefreshing(true);
+    const next = await load(true);
+    inFlight.current = false;
+    setRefreshing(false);
+    setChecker(() => createVendorChecker());
+    if (!next) setAnnouncement(t('popupNoAnswer'));
+    else setAnnouncement(next.error ? problemText(next.error) : t('popupRefreshed', String(needingAttention(next))));
+  }, [load]);
+
+  const onDone = useCallback(
+    (message: string) => {
+      setAnnouncement(message);
+      void load(false).then(() => setChecker(() => createVendorChecker()));
+    },
+    [load],
+  );
+
+  useEffect(() => {
+    void load(false).then(refresh);
+    const timer = setInterval(() => setNow(clock()), TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  useEffect(() => {
+    if (view && !rendered.current) {
+      rendered.current = true;
+      onFirstRender?.();
+    }
+  }, [view]);
+
+  const time = useMemo(() => createTimeFormatter(locale, now, t('popupJustNow')), [locale, now]);
+  const sections = useMemo(() => (view ? groupQueue(view.requests, query).filter((s) => s.items.length > 0) : []), [view, query]);
+  const error = view?.error ?? null;
+
+  return (
+    <main class="popup">
+      <header class="header">
+        <h1>{t('extName')}</h1>
+        <div class="toolbar">
+          <p class="updated">
+            {view?.lastUpdated ? t('popupLastUpdated', time.ago(view.lastUpdated)) : t('popupNeverUpdated')}
+          </p>
+          <button type="button" class="button" aria-busy={refreshing ? 'true' : 'false'} onClick={() => void refresh()}>
+            {refreshing && <span class="spinner" aria-hidden="true" />}
+            {t(refreshing ? 'popupRefreshing' : 'popupRefresh')}
+          </button>
+        </div>
+      </header>
+      <p class="visually-hidden" role="status">
+        {announcement}
+      </p>
+      {unanswered && (
+        <div class="notice notice-error">
+          <p>{t('popupNoAnswer')}</p>
+        </div>
+      )}
+      {error && <Notice error={error} />}
+      {view === null ? (
+        !unanswered && <p class="placeholder">{t('popupLoading')}</p>
+      ) : view.requests.length === 0 ? (
+        !isSignedOut(error) && <p class="placeholder">{t('popupEmpty')}</p>
+      ) : (
+        <>
+          <div class="search">
+            <label for="search" class="visually-hidden">
+              {t('popupSearchLabel')}
+            </label>
+            <input
+              id="search"
+              type="search"
+              placeholder={t('popupSearchLabel')}
+              autocomplete="off"
+              value={query}
+              onInput={(event) => setQuery(event.currentTarget.value)}
+            />
+          </div>
+          {sections.length === 0 ? (
+            <p class="placeholder">{t('popupNoMatch', query.trim())}</p>
+          ) : (
+            sections.map((section) => (
+              <QueueSection key={section.id} section={section} time={time} checker={checker} onDone={onDone} />
+            ))
+          )}
+        </>
+      )}
+    </main>
+  );
+}

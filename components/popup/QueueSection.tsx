@@ -1,0 +1,47 @@
+/**
+ * One section of the queue: a heading with its count and the items, newest first. Only the first `PAGE_SIZE` items are
+ * rendered until the admin asks for more, so a queue of 1,000 paints as fast as one of 50.
+ */
+import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '@/lib/i18n';
+import type { QueueSection as Section, SectionId } from '@/lib/queue';
+import type { TimeFormatter } from '@/lib/relative-time';
+import { QueueItem } from './QueueItem';
+import type { VendorChecker } from './vendor-check';
+
+export const PAGE_SIZE = 50;
+
+const HEADING: Record<SectionId, MessageKey> = {
+  attention: 'popupSectionAttention',
+  waiting: 'popupSectionWaiting',
+  retrieved: 'popupSectionRetrieved',
+  synced: 'popupSectionSynced',
+};
+
+export interface QueueSectionProps {
+  section: Section;
+  time: TimeFormatter;
+  checker: VendorChecker | null;
+  onDone: (message: string) => void;
+}
+
+export function QueueSection({ section, time, checker, onDone }: QueueSectionProps) {
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const headingId = `section-${section.id}`;
+  const hidden = section.items.length - shown;
+  return (
+    <section class={`section section-${section.id}`} aria-labelledby={headingId}>
+      <h2 id={headingId}>{t(HEADING[section.id], String(section.items.length))}</h2>
+      <ul class="items" aria-labelledby={headingId}>
+        {section.items.slice(0, shown).map((tracked) => (
+          <QueueItem key={`${tracked.origin} ${tracked.request.id}`} tracked={tracked} time={time} checker={checker} onDone={onDone} />
+        ))}
+      </ul>
+      {hidden > 0 && (
+        <button type="button" class="button button-quiet show-more" onClick={() => setShown(shown + PAGE_SIZE)}>
+          {t('popupShowMore', String(Math.min(PAGE_SIZE, hidden)))}
+        </button>
+      )}
+    </section>
+  );
+}
