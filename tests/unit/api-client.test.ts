@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, createApiClient, type ApiClientOptions } from '@/lib/api-client';
-import type { UserError } from '@/lib/errors';
+import { failure } from './api-client.helpers';
 
 const BASE = 'https://erp.example.com';
 
@@ -79,16 +79,6 @@ function setup(replies: Reply[], options: ApiClientOptions = {}, base = BASE) {
     },
   );
   return { api, calls, delays, fetch };
-}
-
-/** The `UserError` a call failed with; fails the test if it resolved or threw anything but an ApiError. */
-async function failure(promise: Promise<unknown>): Promise<UserError> {
-  const error: unknown = await promise.then(
-    () => expect.fail('expected the call to fail'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return (error as ApiError).error;
 }
 
 afterEach(() => vi.useRealTimers());
@@ -351,6 +341,7 @@ describe('status mapping', () => {
   it('throws ApiError instances that read well in logs', async () => {
     const { api } = setup([{ status: 409, body: { message: 'already synced' } }]);
     const error = await api.getRequest(8001, 1).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).name).toBe('ApiError');
     expect((error as Error).message).toBe('API error: conflict (HTTP 409): already synced');
