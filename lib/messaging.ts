@@ -18,6 +18,8 @@ export interface VendorView {
   latest: ErpRequest | null;
   /** Every request for this vendor, newest first (includes `latest`). */
   history: ErpRequest[];
+  /** Set when an action could not be done as asked (409: already pending or synced) and this is the real state. */
+  notice?: UserError;
 }
 
 /** A request the background tracks, with what it needs to link back and notify once. */

@@ -1,0 +1,170 @@
+/**
+ * Everything the background remembers, in typed storage items with a schema version and migrations.
+ * Every read is checked with zod: corrupt data is detected, reported once (through `onCorrupt`), replaced by what could
+ * be salvaged, and the caller rebuilds the rest from the API. The background is the only writer; `update` serialises
+ * its read-modify-write cycles so two handlers never overwrite each other's change.
+ */
+import { z } from 'zod';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { erpRequestSchema } from './api-types';
+import { STATUSES } from './status';
+import type { TrackedRequest } from './messaging';
+import type { UserError } from './errors';
+
+const id = z.number().int().positive();
+
+export const trackedRequestSchema = z.object({
+  request: erpRequestSchema,
+  companyId: id,
+  origin: z.string(),
+  notifiedStatus: z.enum(STATUSES).nullable(),
+});
+/** Tracked requests by `trackedKey`. */
+export type TrackedMap = Record<string, TrackedRequest>;
+const trackedMapSchema = z.record(z.string(), trackedRequestSchema);
+
+export const trackedKey = (companyId: number, requestId: number): string => `${companyId}:${requestId}`;
+export const vendorKey = (companyId: number, vendorId: number): string => `${companyId}:${vendorId}`;
+
+/** A send whose outcome is not known yet: the lock for its vendor and the key every retry reuses. */
+export const sendLockSchema = z.object({
+  idempotencyKey: z.string().min(1),
+  companyId: id,
+  vendorId: id,
+  origin: z.string(),
+  startedAt: z.string(),
+});
+export type SendLock = z.infer<typeof sendLockSchema>;
+const sendLocksSchema = z.record(z.string(), sendLockSchema);
+
+const userErrorSchema = z.object({
+  kind: z.string(),
+  detail: z.string().optional(),
+  fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+  status: z.number().optional(),
+}) as unknown as z.ZodType<UserError>;
+
+/** Where the last poll of a company left off: the `updated_since` it asked with and the ETag of that answer. */
+export const cursorSchema = z.object({ since: z.string().nullable(), etag: z.string().nullable() });
+export type CompanyCursor = z.infer<typeof cursorSchema>;
+
+export const pollStateSchema = z.object({
+  cursors: z.record(z.string(), cursorSchema),
+  lastUpdated: z.string().nullable(),
+  lastError: userErrorSchema.nullable(),
+  /** A 401: polling stops until the settings change. */
+  authError: userErrorSchema.nullable(),
+  /** API calls per minute (epoch minute → count), for the hourly budget. */
+  calls: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type PollState = z.infer<typeof pollStateSchema>;
+export const emptyPollState = (): PollState => ({ cursors: {}, lastUpdated: null, lastError: null, authError: null, calls: {} });
+
+/** Companies the admin has visited, with the Procore origin to link back to. */
+const companiesSchema = z.record(z.string(), z.object({ origin: z.string() }));
+export type Companies = z.infer<typeof companiesSchema>;
+
+/** Tabs to tell when a vendor changes, by `vendorKey`. */
+const watchersSchema = z.record(z.string(), z.array(z.number().int()));
+export type Watchers = z.infer<typeof watchersSchema>;
+
+/** Version 1 kept tracked requests as a list, without the notified status. */
+const trackedV1Schema = z.array(z.object({ request: z.unknown(), companyId: z.number(), origin: z.string() }));
+
+export function migrateTrackedV1(old: unknown): unknown {
+  const parsed = trackedV1Schema.safeParse(old);
+  if (!parsed.success) return old; // left for the zod check on read to detect and rebuild
+  const map: Record<string, unknown> = {};
+  for (const entry of parsed.data) {
+    const request = erpRequestSchema.safeParse(entry.request);
+    if (!request.success) continue;
+    // What was stored had already been seen by the admin: do not announce it again.
+    map[trackedKey(entry.companyId, request.data.id)] = { ...entry, request: request.data, notifiedStatus: request.data.status };
+  }
+  return map;
+}
+
+/** Keeps each valid entry of a record whose other entries are corrupt. */
+function salvageRecord<T>(raw: unknown, entry: z.ZodType<T>): Record<string, T> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  const kept: Record<string, T> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const parsed = entry.safeParse(value);
+    if (parsed.success) kept[key] = parsed.data;
+  }
+  return kept;
+}
+
+export interface CheckedItem<T> {
+  get(): Promise<T>;
+  set(value: T): Promise<void>;
+  /** Read, change, write, one at a time. */
+  update(change: (value: T) => T | Promise<T>): Promise<T>;
+}
+
+export type CorruptListener = (key: string, raw: unknown) => void;
+
+function checkedItem<T>(
+  item: WxtStorageItem<unknown, Record<string, never>>,
+  schema: z.ZodType<T>,
+  fallback: () => T,
+  onCorrupt: CorruptListener,
+  salvage: (raw: unknown) => T = fallback,
+): CheckedItem<T> {
+  let queue: Promise<unknown> = Promise.resolve();
+  const get = async (): Promise<T> => {
+    const raw = await item.getValue();
+    if (raw === null || raw === undefined) return fallback();
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    const repaired = salvage(raw);
+    await item.setValue(repaired); // written back at once, so the same corruption is reported only once
+    onCorrupt(item.key, raw);
+    return repaired;
+  };
+  const set = (value: T): Promise<void> => item.setValue(schema.parse(value));
+  const update = (change: (value: T) => T | Promise<T>): Promise<T> => {
+    const next = queue.then(async () => {
+      const value = await change(await get());
+      await set(value);
+      return value;
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  return { get, set, update };
+}
+
+export interface Store {
+  tracked: CheckedItem<TrackedMap>;
+  sends: CheckedItem<Record<string, SendLock>>;
+  poll: CheckedItem<PollState>;
+  companies: CheckedItem<Companies>;
+  watchers: CheckedItem<Watchers>;
+}
+
+export const TRACKED_VERSION = 2;
+
+/** The storage items. Defined by a call (not at import) so that tests start each case from a fresh definition. */
+export function createStore(onCorrupt: CorruptListener): Store {
+  const define = (key: `local:${string}` | `session:${string}`, version = 1, migrations?: Record<number, (v: unknown) => unknown>) =>
+    storage.defineItem<unknown>(key, { version, ...(migrations ? { migrations } : {}) }) as WxtStorageItem<unknown, Record<string, never>>;
+  return {
+    tracked: checkedItem(
+      define('local:tracked', TRACKED_VERSION, { 2: migrateTrackedV1 }),
+      trackedMapSchema,
+      () => ({}),
+      onCorrupt,
+      (raw) => salvageRecord(raw, trackedRequestSchema),
+    ),
+    sends: checkedItem(define('local:sends'), sendLocksSchema, () => ({}), onCorrupt, (raw) => salvageRecord(raw, sendLockSchema)),
+    poll: checkedItem(define('local:poll'), pollStateSchema, emptyPollState, onCorrupt),
+    companies: checkedItem(define('local:companies'), companiesSchema, () => ({}), onCorrupt, (raw) =>
+      salvageRecord(raw, z.object({ origin: z.string() })),
+    ),
+    // Session storage: tab ids mean nothing after a browser restart, but they must survive a worker restart.
+    watchers: checkedItem(define('session:watchers'), watchersSchema, () => ({}), onCorrupt, (raw) =>
+      salvageRecord(raw, z.array(z.number().int())),
+    ),
+  };
+}
