@@ -3,11 +3,15 @@
 export interface SandboxLogEntry {
   method: string;
   path: string;
-  query: Record<string, unknown>;
+  /** The raw query string without "?". */
+  query: string;
+  /** 0 when the connection was dropped before an answer. */
   status: number;
   at: string;
   token: string | null;
   idempotencyKey: string | null;
+  /** Calls made by the sandbox's own pages rather than by the extension. */
+  fromPage: boolean;
 }
 
 export interface CreatedRequest {
@@ -28,8 +32,8 @@ export interface Fault {
   retryAfter?: number;
   delayMs?: number;
   malformed?: boolean;
-  /** Destroy the socket (after the server handled the call). */
-  drop?: boolean;
+  /** true: destroy the socket without handling the call; 'after': handle it, then destroy the socket. */
+  drop?: boolean | 'after';
 }
 
 export interface SandboxControl {
@@ -38,6 +42,8 @@ export interface SandboxControl {
   fault(fault: Fault): Promise<void>;
   clearFaults(): Promise<void>;
   log(): Promise<SandboxLogEntry[]>;
+  /** The extension's calls only (the sandbox pages mark theirs). */
+  extensionCalls(): Promise<SandboxLogEntry[]>;
   /** Requests created by POST (replays of an Idempotency-Key not counted): the exactly-once counter. */
   created(): Promise<CreatedRequest[]>;
 }
@@ -59,6 +65,7 @@ export function sandboxControl(url: string): SandboxControl {
     fault: async (fault) => void (await call('POST', 'faults', fault)),
     clearFaults: async () => void (await call('DELETE', 'faults')),
     log: async () => (await call('GET', 'log')) as SandboxLogEntry[],
+    extensionCalls: async () => ((await call('GET', 'log')) as SandboxLogEntry[]).filter((entry) => !entry.fromPage),
     created: async () => (await call('GET', 'created')) as CreatedRequest[],
   };
 }

@@ -41,7 +41,7 @@ export function erpControl(page: Page) {
     help: page.getByRole('button', { name: 'Why is sending unavailable?' }),
     tooltip: page.getByRole('tooltip'),
     /** The control's status line; the page's own "Saved" message is a status too, so match the control's wording. */
-    status: page.getByRole('status').filter({ hasNotText: /^\s*Saved\s*$/ }),
+    status: page.getByRole('status').filter({ hasNotText: /^\s*(Saved|Guardado)\s*$/ }),
     /** Any of the three action buttons. */
     anyAction: page.getByRole('button', { name: /^(Send to ERP|Re-send to ERP|Retrieve from ERP)$/ }),
   };

@@ -1,0 +1,132 @@
+/**
+ * Issue 3 items 1, 2 and 6: the control finds its place on pages it does not own — both markup variants, Spanish,
+ * company and project level — and survives client-side navigation and re-renders, one control per page.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { companyVendorPath, directoryPath, erpControl, saveButton, SUMMIT, VENDORS } from '../../scripts/sandbox-pages';
+import { eventually, launch, openIn, test } from './browser';
+
+const controlCount = (page: Page): Promise<number> => erpControl(page).status.count();
+
+/** Follows the directory's "Edit" link for a company, as a person clicks it (the sandbox navigates with pushState). */
+async function editFromDirectory(page: Page, companyName: string): Promise<void> {
+  await page.getByRole('row').filter({ hasText: companyName }).getByRole('link').click();
+}
+
+/** True when the control's shadow host sits right before the form's Save button, in the same container. */
+const placedBeforeSave = (page: Page): Promise<boolean> =>
+  erpControl(page).status.evaluate((status) => {
+    const host = (status.getRootNode() as ShadowRoot).host as Element | undefined;
+    const save = [...document.querySelectorAll('button, input[type=submit]')].find((element) =>
+      /^(Save|Guardar)$/.test((element as HTMLInputElement).value || element.textContent?.trim() || ''),
+    );
+    const next = host?.nextElementSibling;
+    return Boolean(save && next && (next === save || next.contains(save)));
+  });
+
+describe('single-page navigation', () => {
+  test('one control per edit page across client-side navigations, none elsewhere', async ({ open }) => {
+    const page = await open(directoryPath(SUMMIT));
+    await page.getByRole('heading', { name: 'Directory' }).waitFor();
+    const navigations = await page.evaluate(() => performance.getEntriesByType('navigation').length);
+
+    await editFromDirectory(page, VENDORS.acme.name);
+    await erpControl(page).send.waitFor();
+    expect(await controlCount(page)).toBe(1);
+
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Directory' }).waitFor();
+    await eventually(() => controlCount(page)).toBe(0);
+
+    await editFromDirectory(page, VENDORS.dormant.name);
+    await erpControl(page).help.waitFor();
+    await eventually(() => erpControl(page).send.isDisabled()).toBe(true);
+    expect(await controlCount(page)).toBe(1);
+
+    await page.goBack();
+    await editFromDirectory(page, VENDORS.keystone.name);
+    await eventually(() => erpControl(page).status.innerText()).toContain('V-1007');
+    expect(await controlCount(page)).toBe(1);
+    expect(await erpControl(page).anyAction.count()).toBe(0);
+
+    // Every step above was client-side: still the first document.
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(navigations);
+    expect(new URL(page.url()).pathname).toBe(companyVendorPath(SUMMIT, VENDORS.keystone.id));
+  });
+
+  test('the control comes back once when the page re-renders its form (Save)', async ({ open }) => {
+    const page = await open(companyVendorPath(SUMMIT, VENDORS.acme.id));
+    await erpControl(page).send.waitFor();
+
+    await saveButton(page).click();
+    await page.getByRole('status').filter({ hasText: /^\s*Saved\s*$/ }).waitFor();
+    await erpControl(page).send.waitFor();
+    expect(await controlCount(page)).toBe(1);
+    expect(await placedBeforeSave(page)).toBe(true);
+  });
+
+  test('the control sits right before the Save button', async ({ open }) => {
+    const page = await open(companyVendorPath(SUMMIT, VENDORS.acme.id));
+    await erpControl(page).send.waitFor();
+    expect(await placedBeforeSave(page)).toBe(true);
+  });
+
+  test('no API calls on pages that are not vendor edit pages', async ({ open, sandbox }) => {
+    const page = await open(directoryPath(SUMMIT));
+    await page.getByRole('heading', { name: 'Directory' }).waitFor();
+    await page.getByRole('link', { name: 'Edit' }).first().waitFor();
+    // The worker's own start-up may refresh tracked requests, but nothing here is about a vendor.
+    const calls = await sandbox.extensionCalls();
+    expect(calls.filter((entry) => /\/vendors\/|\/permissions\//.test(entry.path))).toEqual([]);
+    expect(await controlCount(page)).toBe(0);
+  });
+});
+
+describe('other markup and languages', () => {
+  test('the beta Directory: wrapping labels, input type=submit, form rendered late', async ({ open, sandbox }) => {
+    const page = await open(`${companyVendorPath(SUMMIT, VENDORS.acme.id)}?ui=beta`);
+    const control = erpControl(page);
+    await control.send.waitFor();
+    expect(await page.locator('input[type=submit]').count()).toBeGreaterThan(0);
+    expect(await placedBeforeSave(page)).toBe(true);
+    await control.send.click();
+    await eventually(() => control.status.innerText()).toContain('Waiting for approval');
+    expect((await sandbox.created()).map((request) => request.item_id)).toEqual([VENDORS.acme.id]);
+  });
+
+  test('the beta Directory: live reasons read the wrapping labels', async ({ open }) => {
+    const page = await open(`${companyVendorPath(SUMMIT, VENDORS.acme.id)}?ui=beta`);
+    const control = erpControl(page);
+    await control.send.waitFor();
+    await page.getByLabel('ZIP Code').fill('ABC');
+    await control.help.focus();
+    await eventually(() => control.tooltip.innerText()).toMatch(/ZIP Code must contain digits only/);
+  });
+
+  test('a Spanish Procore page: Guardar is found', async ({ open }) => {
+    const page = await open(`${companyVendorPath(SUMMIT, VENDORS.acme.id)}?lang=es`);
+    await page.getByRole('button', { name: 'Guardar' }).waitFor();
+    await erpControl(page).send.waitFor();
+    expect(await placedBeforeSave(page)).toBe(true);
+  });
+
+  test('a Spanish browser: the control speaks Spanish', async ({ sandbox }) => {
+    void sandbox;
+    const es = JSON.parse(readFileSync('public/_locales/es/messages.json', 'utf8')) as Record<string, { message: string }>;
+    const ext = await launch({ lang: 'es' });
+    try {
+      const page = await openIn(ext, `${companyVendorPath(SUMMIT, VENDORS.dormant.id)}?lang=es`);
+      const send = page.getByRole('button', { name: es.actionSend!.message, exact: true });
+      await send.waitFor();
+      await eventually(() => send.isDisabled()).toBe(true);
+      const help = page.getByRole('button', { name: es.helpButton!.message });
+      await help.focus();
+      const tooltip = await page.getByRole('tooltip').innerText();
+      expect(tooltip).toContain(es.reasonInactive!.message);
+    } finally {
+      await ext.close();
+    }
+  });
+});
