@@ -1,0 +1,152 @@
+/** The integration API of domain notes part C, plus what only the sandbox's own pages use (vendor list and PATCH, accept, reject). */
+import { createHash } from 'node:crypto';
+import type { HttpBindings } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
+import { REQUEST_STATUSES, type ErpRequest, type User, type Vendor } from './model';
+import { paginate } from './pagination';
+import { notFound, Problem } from './problem';
+import type { RequestFilters, Store } from './store';
+import { bearer } from './traffic';
+
+type Env = { Bindings: HttpBindings; Variables: { user: User } };
+
+const vendorJson = ({ companyId: _, ...vendor }: Vendor) => vendor;
+const requestJson = ({ companyId: _, ...request }: ErpRequest) => request;
+
+function id(c: Context, name: string): number {
+  const value = Number(c.req.param(name));
+  if (!Number.isSafeInteger(value) || value < 1) throw notFound('Resource');
+  return value;
+}
+
+/** `company_id` from the query, else the `Procore-Company-Id` header, as Procore accepts either. */
+function companyIdOf(c: Context): number {
+  const raw = c.req.query('company_id') ?? c.req.header('Procore-Company-Id');
+  const value = Number(raw);
+  if (raw === undefined || !Number.isSafeInteger(value)) throw new Problem(400, { errors: { company_id: ['is required'] } });
+  return value;
+}
+
+async function jsonBody(c: Context, required: boolean): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === '') {
+    if (required) throw new Problem(400, { message: 'A JSON body is required' });
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Problem(400, { message: 'The body is not valid JSON' });
+  }
+}
+
+function requestFilters(url: URL): RequestFilters {
+  const q = url.searchParams;
+  const filters: RequestFilters = {};
+  const bad = (name: string, message: string) => new Problem(400, { errors: { [name]: [message] } });
+  const itemType = q.get('filters[item_type]');
+  if (itemType !== null) filters.itemType = itemType;
+  const itemId = q.get('filters[item_id]');
+  if (itemId !== null) {
+    filters.itemId = Number(itemId);
+    if (!Number.isSafeInteger(filters.itemId)) throw bad('filters[item_id]', 'must be a whole number');
+  }
+  const statuses = [...q.getAll('filters[status][]'), ...q.getAll('filters[status]').flatMap((s) => s.split(','))];
+  for (const status of statuses) {
+    if (!(REQUEST_STATUSES as readonly string[]).includes(status)) throw bad('filters[status]', `unknown status "${status}"`);
+  }
+  if (statuses.length > 0) filters.statuses = statuses;
+  const since = q.get('filters[updated_since]');
+  if (since !== null) {
+    filters.updatedSince = Date.parse(since);
+    if (Number.isNaN(filters.updatedSince)) throw bad('filters[updated_since]', 'must be an ISO 8601 time');
+  }
+  return filters;
+}
+
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === etag;
+  });
+}
+
+export function apiRoutes(store: Store): Hono<Env> {
+  const api = new Hono<Env>();
+
+  api.use('*', async (c, next) => {
+    const user = store.userByToken(bearer(c));
+    if (!user) return c.json({ message: 'The access token is missing, invalid or expired' }, 401);
+    c.set('user', user);
+    await next();
+  });
+
+  api.get('/me', (c) => {
+    const { id: userId, login, name } = c.get('user');
+    return c.json({ id: userId, login, name });
+  });
+
+  api.get('/companies/:company/erp/settings', (c) => {
+    const { erp_system, erp_system_name, syncs_companies, erp_data_synced, rules } = store.company(id(c, 'company'));
+    return c.json({ erp_system, erp_system_name, syncs_companies, erp_data_synced, rules });
+  });
+
+  api.get('/companies/:company/permissions/directory', (c) => {
+    store.company(id(c, 'company'));
+    return c.json({ level: c.get('user').directoryLevel });
+  });
+
+  api.get('/companies', (c) => {
+    const page = paginate(new URL(c.req.url), store.db.companies.map(({ id: companyId, name }) => ({ id: companyId, name, is_active: true })));
+    return c.json(page.items, 200, page.headers);
+  });
+
+  api.get('/projects/:project', (c) => c.json(store.project(id(c, 'project'))));
+
+  api.get('/vendors', (c) => {
+    const page = paginate(new URL(c.req.url), store.vendorsOf(companyIdOf(c)));
+    return c.json(page.items.map(vendorJson), 200, page.headers);
+  });
+
+  api.get('/vendors/:vendor', (c) => c.json(vendorJson(store.vendor(companyIdOf(c), id(c, 'vendor')))));
+
+  api.patch('/vendors/:vendor', async (c) => {
+    const body = await jsonBody(c, true);
+    return c.json(vendorJson(store.patchVendor(companyIdOf(c), id(c, 'vendor'), c.get('user'), body)));
+  });
+
+  api.get('/companies/:company/erp/requests', (c) => {
+    const url = new URL(c.req.url);
+    const page = paginate(url, store.listRequests(id(c, 'company'), requestFilters(url)));
+    const body = JSON.stringify(page.items.map(requestJson));
+    const etag = `"${createHash('sha1').update(`${page.headers.Total}|${body}`).digest('hex')}"`;
+    if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304, { ETag: etag });
+    return c.body(body, 200, { ...page.headers, ETag: etag, 'Content-Type': 'application/json' });
+  });
+
+  api.post('/companies/:company/erp/requests', async (c) => {
+    const body = await jsonBody(c, true);
+    const { request, replay } = store.createRequest(id(c, 'company'), c.get('user'), body, c.req.header('Idempotency-Key') ?? null);
+    return c.json(requestJson(request), replay ? 200 : 201, replay ? { 'Idempotent-Replayed': 'true' } : {});
+  });
+
+  api.get('/companies/:company/erp/requests/:request', (c) =>
+    c.json(requestJson(store.request(id(c, 'company'), id(c, 'request')))));
+
+  api.post('/companies/:company/erp/requests/:request/retrieve', (c) =>
+    c.json(requestJson(store.retrieve(id(c, 'company'), id(c, 'request'), c.get('user')))));
+
+  api.post('/companies/:company/erp/requests/:request/accept', async (c) => {
+    const body = await jsonBody(c, true);
+    return c.json(requestJson(store.accept(id(c, 'company'), id(c, 'request'), c.get('user'), body)));
+  });
+
+  api.post('/companies/:company/erp/requests/:request/reject', async (c) => {
+    const body = await jsonBody(c, false);
+    return c.json(requestJson(store.reject(id(c, 'company'), id(c, 'request'), c.get('user'), body)));
+  });
+
+  api.all('*', (c) => c.json({ message: 'Not found' }, 404));
+  return api;
+}

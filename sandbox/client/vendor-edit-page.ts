@@ -1,0 +1,81 @@
+/**
+ * The vendor edit page, company level and project level (a project page finds its company through the project).
+ * Save PATCHes the vendor, re-renders the form as React would, and says "Saved"; Cancel returns to the directory.
+ */
+import { call, pageToken } from './api';
+import { el, sleep } from './dom';
+import { failure, frame, loadingFrame } from './layout';
+import { pref } from './prefs';
+import { directoryPath, type Route } from './routes';
+import { s } from './strings';
+import { navigate } from './navigation';
+import { errorText, scopeOf } from './scope';
+import type { MeJson, SettingsJson, VendorJson } from './types';
+import { buildVendorForm } from './vendor-form';
+
+type EditRoute = Extract<Route, { page: 'vendorEdit' }>;
+/** The redesigned Directory renders its form late; the extension must wait for it. */
+const BETA_RENDER_DELAY_MS = 300;
+
+export async function vendorEditPage(root: HTMLElement, route: EditRoute, signal: AbortSignal): Promise<void> {
+  const token = pageToken();
+  loadingFrame(root, s('loading'));
+  let data;
+  try {
+    const scope = await scopeOf(route.level, route.scopeId);
+    const { companyId } = scope;
+    const [me, vendor, settings] = await Promise.all([
+      call<MeJson>(token, 'GET', '/me'),
+      call<VendorJson>(token, 'GET', `/vendors/${route.vendorId}?company_id=${companyId}&view=erp`, undefined, companyId),
+      call<SettingsJson>(token, 'GET', `/companies/${companyId}/erp/settings`, undefined, companyId),
+    ]);
+    data = { ...scope, me, vendor, settings };
+  } catch (error) {
+    if (!signal.aborted) failure(root, errorText(error));
+    return;
+  }
+  if (signal.aborted) return;
+  const { companyId, settings } = data;
+  const variant = pref('ui');
+  const required = new Set(['name', ...Object.entries(settings.rules.export).filter(([, rules]) => rules.some((r) => r.validator === 'present')).map(([f]) => f)]);
+
+  const main = frame(root, { context: data.context, companyId, user: data.me.name, tool: 'directory' });
+  const saved = el('p', { role: 'status', class: 'save-status', hidden: true });
+  const problem = el('p', { role: 'alert', class: 'save-error', hidden: true });
+  const card = el('section', { class: 'card', 'aria-labelledby': 'page-title' }, el('p', { class: 'loading' }, s('loading')));
+  main.append(
+    el('nav', { class: 'breadcrumbs', 'aria-label': 'Breadcrumb' },
+      el('a', { href: directoryPath(route.level, route.scopeId) }, s('directory')), ' › ', data.vendor.name),
+    el('h1', { id: 'page-title' }, s('editCompany')),
+    saved, problem, card,
+  );
+
+  const mount = (vendor: VendorJson) => {
+    const built = buildVendorForm(variant, {
+      vendor, required,
+      onCancel: () => navigate(directoryPath(route.level, route.scopeId)),
+      onSave: () => void save(built.values(), built.form),
+    });
+    built.form.addEventListener('input', () => (saved.hidden = true));
+    card.replaceChildren(built.form);
+  };
+
+  const save = async (values: Record<string, string>, form: HTMLFormElement) => {
+    form.setAttribute('aria-busy', 'true');
+    problem.hidden = true;
+    try {
+      const vendor = await call<VendorJson>(token, 'PATCH', `/vendors/${route.vendorId}?company_id=${companyId}`, { vendor: values }, companyId);
+      if (signal.aborted) return;
+      mount(vendor);
+      saved.textContent = s('saved');
+      saved.hidden = false;
+    } catch (error) {
+      form.removeAttribute('aria-busy');
+      problem.textContent = errorText(error);
+      problem.hidden = false;
+    }
+  };
+
+  if (variant === 'beta') await sleep(BETA_RENDER_DELAY_MS);
+  if (!signal.aborted) mount(data.vendor);
+}

@@ -1,0 +1,37 @@
+/** Test control, no auth: reset, fault switches, the call log and the exactly-once counter (team brief, "Sandbox"). */
+import { Hono } from 'hono';
+import { parseFault } from './faults';
+import type { Store } from './store';
+import type { Traffic } from './traffic';
+
+export function controlRoutes(store: Store, traffic: Traffic, reset: () => void): Hono {
+  const control = new Hono();
+
+  control.post('/reset', (c) => {
+    reset();
+    return c.json({ ok: true });
+  });
+
+  control.get('/faults', (c) => c.json(traffic.faults.list()));
+  control.post('/faults', async (c) => {
+    const body: unknown = await c.req.json().catch(() => null);
+    const parsed = (Array.isArray(body) ? body : [body]).map(parseFault);
+    const problem = parsed.find((p) => typeof p === 'string');
+    if (problem !== undefined) return c.json({ message: problem }, 400);
+    for (const fault of parsed) if (typeof fault !== 'string') traffic.faults.add(fault);
+    return c.json(traffic.faults.list(), 201);
+  });
+  control.delete('/faults', (c) => {
+    traffic.faults.clear();
+    return c.json([]);
+  });
+
+  control.get('/log', (c) => c.json(traffic.log));
+  control.delete('/log', (c) => {
+    traffic.log.length = 0;
+    return c.json([]);
+  });
+
+  control.get('/created', (c) => c.json(store.created.map(({ companyId, ...request }) => ({ company_id: companyId, ...request }))));
+  return control;
+}

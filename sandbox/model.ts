@@ -1,0 +1,85 @@
+/** The sandbox's in-memory records: what a Procore account holds, shaped as the API answers it (domain notes, part C). */
+
+export type PermissionLevel = 'none' | 'read_only' | 'standard' | 'admin';
+export const REQUEST_STATUSES = ['pending_acceptance', 'accepted', 'synced', 'rejected', 'retrieved', 'failed'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export interface Person {
+  id: number;
+  name: string;
+}
+
+export interface User extends Person {
+  login: string;
+  token: string;
+  directoryLevel: PermissionLevel;
+  /** The accountant's "Can Push to Accounting" privilege: only such users accept or reject. */
+  canPushToAccounting: boolean;
+}
+
+export interface ExportRule {
+  validator: 'present' | 'numeric' | 'max_length' | 'max_line_length';
+  length?: number;
+  message: string;
+}
+
+export interface Company {
+  id: number;
+  name: string;
+  erp_system: string;
+  erp_system_name: string;
+  syncs_companies: boolean;
+  erp_data_synced: boolean;
+  rules: { export: Record<string, ExportRule[]> };
+  /** The ERP's published name limit, enforced on export when `rules` has no name rule (domain notes, part B). */
+  publishedNameLimit: number | null;
+}
+
+export interface Project {
+  id: number;
+  name: string;
+  companyId: number;
+}
+
+export const VENDOR_TEXT_FIELDS = [
+  'name', 'abbreviated_name', 'code', 'address', 'city', 'state_code', 'zip', 'country_code',
+  'business_phone', 'mobile_phone', 'fax_number', 'email_address',
+] as const;
+export type VendorTextField = (typeof VENDOR_TEXT_FIELDS)[number];
+
+export type Vendor = { id: number; companyId: number } & Record<VendorTextField, string> & {
+  is_active: boolean;
+  synced_to_erp: boolean;
+  origin_id: string | null;
+  origin_code: string | null;
+  updated_at: string;
+};
+
+export interface ErpRequest {
+  id: number;
+  companyId: number;
+  item_type: 'vendor';
+  item_id: number;
+  item_name: string;
+  status: RequestStatus;
+  created_at: string;
+  updated_at: string;
+  sent_by: Person;
+  decided_by: Person | null;
+  decided_at: string | null;
+  rejection_comment: string | null;
+  erp_vendor_id: string | null;
+  vendor_type: string | null;
+  errors: string[];
+}
+
+export interface Db {
+  users: User[];
+  companies: Company[];
+  projects: Project[];
+  vendors: Vendor[];
+  requests: ErpRequest[];
+  nextRequestId: number;
+}
+
+export const person = (user: Person): Person => ({ id: user.id, name: user.name });

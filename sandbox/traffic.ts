@@ -1,0 +1,90 @@
+/**
+ * What happens around every `/rest/` call before and after the API proper: the call log, the fault switches,
+ * and Procore's rate-limit headers.
+ */
+import type { HttpBindings } from '@hono/node-server';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Faults, Fault, LogEntry } from './faults';
+
+export const RATE_LIMIT = 3600;
+const WINDOW_MS = 3_600_000;
+/** Sent by the sandbox's own pages so the log can tell their calls from the extension's. */
+export const PAGE_HEADER = 'X-Sandbox-Page';
+
+type Env = { Bindings: HttpBindings };
+
+export interface Traffic {
+  log: LogEntry[];
+  faults: Faults;
+  /** Calls per token in the current hour window: the budget the rate-limit headers report. */
+  budget: Map<string, { windowStart: number; used: number }>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function bearer(c: Context): string | null {
+  const match = /^Bearer\s+(.+)$/i.exec(c.req.header('Authorization') ?? '');
+  return match?.[1]?.trim() ?? null;
+}
+
+function dropConnection(c: Context<Env>): void {
+  c.env.incoming.socket.destroy();
+}
+
+function spend(traffic: Traffic, token: string | null, now: number) {
+  const key = token ?? '';
+  let slot = traffic.budget.get(key);
+  if (!slot || now - slot.windowStart >= WINDOW_MS) {
+    slot = { windowStart: now, used: 0 };
+    traffic.budget.set(key, slot);
+  }
+  slot.used += 1;
+  return { remaining: Math.max(0, RATE_LIMIT - slot.used), resetAt: Math.ceil((slot.windowStart + WINDOW_MS) / 1000) };
+}
+
+function faultResponse(c: Context, fault: Fault & { status: number }): Response {
+  if (fault.status === 429) {
+    const retryAfter = fault.retryAfter ?? 1;
+    c.header('Retry-After', String(retryAfter));
+    c.header('X-Rate-Limit-Remaining', '0');
+    c.header('X-Rate-Limit-Reset', String(Math.ceil(Date.now() / 1000) + retryAfter));
+    return c.json({ message: 'Rate limit exceeded. Try again later.' }, 429);
+  }
+  return c.json({ message: `Sandbox fault: status ${fault.status}` }, fault.status as 500);
+}
+
+export function trafficMiddleware(traffic: Traffic): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const url = new URL(c.req.url);
+    const token = bearer(c);
+    const entry: LogEntry = {
+      method: c.req.method, path: url.pathname, query: url.search.slice(1), status: 0, at: new Date().toISOString(),
+      token, idempotencyKey: c.req.header('Idempotency-Key') ?? null,
+      companyIdHeader: c.req.header('Procore-Company-Id') ?? null, fromPage: c.req.header(PAGE_HEADER) === '1', fault: null,
+    };
+    traffic.log.push(entry);
+    const budget = spend(traffic, token, Date.now());
+    c.header('X-Rate-Limit-Limit', String(RATE_LIMIT));
+    c.header('X-Rate-Limit-Remaining', String(budget.remaining));
+    c.header('X-Rate-Limit-Reset', String(budget.resetAt));
+
+    const fault = traffic.faults.take(c.req.method, url.pathname);
+    entry.fault = fault;
+    if (fault?.delayMs) await sleep(fault.delayMs);
+    if (fault?.drop === true) {
+      dropConnection(c);
+      return c.body(null);
+    }
+    if (fault?.status !== undefined) {
+      c.res = faultResponse(c, { ...fault, status: fault.status });
+      entry.status = fault.status;
+      return;
+    }
+    await next();
+    if (fault?.malformed) {
+      c.res = new Response('{"id":', { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }
+    entry.status = c.res.status;
+    if (fault?.drop === 'after') dropConnection(c);
+  };
+}
