@@ -1,0 +1,170 @@
+/**
+ * The options page (issue 4.6): where the integration API is, the token (masked), a connection test, how often to
+ * check, and what to show. Host permission for the API's origin is asked for here, from the click, at run time.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { errorText, t, type MessageKey } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging';
+import { loadSettings, MIN_POLL_SECONDS, originPattern, saveSettings } from '@/lib/settings';
+import { checkConnection, MAX_POLL_SECONDS, parseDraft, toDraft, type DraftErrors, type DraftField, type OptionsDraft } from './options-form';
+
+/** Asks for the API origin; must run inside the click handler, before any other `await`, or the browser refuses. */
+const requestOrigin = (origin: string): Promise<boolean> =>
+  browser.permissions.request({ origins: [originPattern(origin)] }).catch(() => false);
+
+interface FieldProps {
+  id: DraftField;
+  label: MessageKey;
+  help?: MessageKey;
+  error?: MessageKey;
+  children: (describedBy: string | undefined) => preact.ComponentChildren;
+}
+
+/** A labelled control with its help and error text tied to it by `aria-describedby`. */
+function Field({ id, label, help, error, children }: FieldProps) {
+  const describedBy = [help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class="field">
+      <label for={id}>{t(label)}</label>
+      {children(describedBy)}
+      {help && <p id={`${id}-help`} class="help">{t(help)}</p>}
+      {error && <p id={`${id}-error`} class="error">{t(error)}</p>}
+    </div>
+  );
+}
+
+export function Options() {
+  const [draft, setDraft] = useState<OptionsDraft | null>(null);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [showToken, setShowToken] = useState(false);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
+
+  useEffect(() => {
+    void loadSettings().then((s) => setDraft(toDraft(s)));
+  }, []);
+
+  if (!draft) return null;
+  const edit = (change: Partial<OptionsDraft>) => setDraft({ ...draft, ...change });
+  const tokenProps = (describedBy: string | undefined) => ({
+    id: 'token',
+    autocomplete: 'off',
+    spellcheck: false,
+    value: draft.token,
+    'aria-invalid': errors.token ? true : undefined,
+    'aria-describedby': describedBy,
+    onInput: (e: preact.TargetedEvent<HTMLInputElement>) => edit({ token: e.currentTarget.value }),
+  });
+
+  const test = async () => {
+    const checked = checkConnection(draft);
+    setErrors(checked.ok ? {} : checked.errors);
+    if (!checked.ok) return;
+    const granted = requestOrigin(checked.origin);
+    setBusy('test');
+    setStatus(t('optionsTesting'));
+    try {
+      if (!(await granted)) {
+        setStatus(t('optionsPermissionRefused', checked.origin));
+        return;
+      }
+      const result = await sendMessage('testConnection', { baseUrl: checked.baseUrl, token: checked.token });
+      setStatus(result.ok ? t('optionsConnectedAs', [result.value.name, result.value.login]) : errorText(result.error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const parsed = parseDraft(draft);
+    setErrors(parsed.ok ? {} : parsed.errors);
+    if (!parsed.ok) return;
+    const granted = requestOrigin(parsed.origin);
+    setBusy('save');
+    setStatus(t('optionsSaving'));
+    try {
+      await saveSettings(parsed.settings);
+      setDraft(toDraft(parsed.settings));
+      setStatus((await granted) ? t('optionsSaved') : t('optionsPermissionRefused', parsed.origin));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <main>
+      <h1>{t('optionsTitle')}</h1>
+      <form onSubmit={save} noValidate>
+        <Field id="apiUrl" label="optionsApiUrl" help="optionsApiUrlHelp" error={errors.apiUrl}>
+          {(describedBy) => (
+            <input
+              id="apiUrl"
+              type="url"
+              autocomplete="url"
+              spellcheck={false}
+              value={draft.apiUrl}
+              aria-invalid={errors.apiUrl ? true : undefined}
+              aria-describedby={describedBy}
+              onInput={(e) => edit({ apiUrl: e.currentTarget.value })}
+            />
+          )}
+        </Field>
+        <Field id="token" label="optionsToken" help="optionsTokenHelp" error={errors.token}>
+          {(describedBy) => (
+            <div class="token">
+              {/* Two elements rather than one with a changing type: Preact types `password` inputs apart. */}
+              {showToken ? <input type="text" {...tokenProps(describedBy)} /> : <input type="password" {...tokenProps(describedBy)} />}
+              <button type="button" aria-pressed={showToken} aria-controls="token" onClick={() => setShowToken(!showToken)}>
+                {t('optionsShowToken')}
+              </button>
+            </div>
+          )}
+        </Field>
+        <div class="actions">
+          <button type="button" onClick={() => void test()} disabled={busy !== null}>
+            {t('optionsTestConnection')}
+          </button>
+        </div>
+        <Field id="pollSeconds" label="optionsPollSeconds" help="optionsPollHelp" error={errors.pollSeconds}>
+          {(describedBy) => (
+            <input
+              id="pollSeconds"
+              type="number"
+              inputMode="numeric"
+              min={MIN_POLL_SECONDS}
+              max={MAX_POLL_SECONDS}
+              step={1}
+              value={draft.pollSeconds}
+              aria-invalid={errors.pollSeconds ? true : undefined}
+              aria-describedby={describedBy}
+              onInput={(e) => edit({ pollSeconds: e.currentTarget.value })}
+            />
+          )}
+        </Field>
+        <div class="check">
+          <input
+            id="notifications"
+            type="checkbox"
+            checked={draft.notifications}
+            onChange={(e) => edit({ notifications: e.currentTarget.checked })}
+          />
+          <label for="notifications">{t('optionsNotifications')}</label>
+        </div>
+        <div class="check">
+          <input id="badge" type="checkbox" checked={draft.badge} onChange={(e) => edit({ badge: e.currentTarget.checked })} />
+          <label for="badge">{t('optionsBadge')}</label>
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy !== null}>
+            {t('optionsSave')}
+          </button>
+        </div>
+      </form>
+      <p role="status" class="status">
+        {status}
+      </p>
+    </main>
+  );
+}
