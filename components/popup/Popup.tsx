@@ -2,7 +2,7 @@
  * The admin's queue (issue 5.1): saved statuses at once, then a refresh from the API; sections with counts, a search
  * box, and an action per item. All data comes from the background through `lib/messaging.ts`.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { sendMessage, type QueueView } from '@/lib/messaging';
 import { groupQueue } from '@/lib/queue';
@@ -15,7 +15,7 @@ export interface PopupProps {
   /** The browser's UI language, for times and numbers. */
   locale: string;
   clock?: () => number;
-  /** Called once, when the first queue (saved statuses) has been rendered. */
+  /** Called once, when the first queue (saved statuses) is in the DOM, before the browser paints it. */
   onFirstRender?: () => void;
 }
 
@@ -36,6 +36,7 @@ export function Popup({ locale, clock = Date.now, onFirstRender }: PopupProps) {
   const [checker, setChecker] = useState<VendorChecker | null>(null);
   const inFlight = useRef(false);
   const rendered = useRef(false);
+  const refreshed = useRef(false);
 
   const load = useCallback(async (refresh: boolean): Promise<QueueView | null> => {
     try {
@@ -72,15 +73,26 @@ export function Popup({ locale, clock = Date.now, onFirstRender }: PopupProps) {
   );
 
   useEffect(() => {
-    void load(false).then(refresh);
+    // When saved statuses arrived, the refresh starts after they are painted (below), not before.
+    void load(false).then((saved) => {
+      if (!saved) void refresh();
+    });
     const timer = setInterval(() => setNow(clock()), TICK_MS);
     return () => clearInterval(timer);
   }, []);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (view && !rendered.current) {
       rendered.current = true;
       onFirstRender?.();
+    }
+  }, [view]);
+
+  // Effects run after the browser paints: the saved statuses are on screen before any refresh work starts.
+  useEffect(() => {
+    if (view && !refreshed.current) {
+      refreshed.current = true;
+      void refresh();
     }
   }, [view]);
 

@@ -290,7 +290,7 @@ describe('popup: states', () => {
     expect(root.textContent).toContain("ERP Resend's background service didn't answer.");
   });
 
-  it('renders at most 50 items per section for a big queue, and more on demand', async () => {
+  it('renders at most 25 items per section for a big queue, and more on demand', async () => {
     background({ getQueue: () => queue(bigQueue(1000)), getVendor: () => ({ ok: false, error: { kind: 'network' } }) });
     await openPopup();
     expect(headings()).toEqual([
@@ -299,9 +299,9 @@ describe('popup: states', () => {
       'Retrieved, not sent (166)',
       'Recently synced (166)',
     ]);
-    expect(items()).toHaveLength(200);
+    expect(items()).toHaveLength(100);
     const attention = root.querySelector('section')!;
-    await act(() => button(attention, 'Show 50 more')!.click());
-    expect(attention.querySelectorAll('li.item')).toHaveLength(100);
+    await act(() => button(attention, 'Show 25 more')!.click());
+    expect(attention.querySelectorAll('li.item')).toHaveLength(50);
   });
 });
