@@ -37,6 +37,9 @@ export function Popup({ locale, clock = Date.now, onFirstRender }: PopupProps) {
   const inFlight = useRef(false);
   const rendered = useRef(false);
   const refreshed = useRef(false);
+  /** The clicked button leaves with its item's old section: the focus goes to the company's link in its new one. */
+  const focusAfterReload = useRef<string | null>(null);
+  const main = useRef<HTMLElement>(null);
 
   const load = useCallback(async (refresh: boolean): Promise<QueueView | null> => {
     try {
@@ -65,8 +68,9 @@ export function Popup({ locale, clock = Date.now, onFirstRender }: PopupProps) {
   }, [load]);
 
   const onDone = useCallback(
-    (message: string) => {
+    (message: string, vendor: string) => {
       setAnnouncement(message);
+      focusAfterReload.current = vendor;
       void load(false).then(() => setChecker(() => createVendorChecker()));
     },
     [load],
@@ -86,6 +90,11 @@ export function Popup({ locale, clock = Date.now, onFirstRender }: PopupProps) {
       rendered.current = true;
       onFirstRender?.();
     }
+    const vendor = focusAfterReload.current;
+    if (vendor && view) {
+      focusAfterReload.current = null;
+      main.current?.querySelector<HTMLElement>(`[data-vendor="${vendor}"]`)?.focus();
+    }
   }, [view]);
 
   // Effects run after the browser paints: the saved statuses are on screen before any refresh work starts.
@@ -101,7 +110,7 @@ export function Popup({ locale, clock = Date.now, onFirstRender }: PopupProps) {
   const error = view?.error ?? null;
 
   return (
-    <main class="popup">
+    <main class="popup" ref={main}>
       <header class="header">
         <h1>{t('extName')}</h1>
         <div class="toolbar">

@@ -12,7 +12,8 @@ export interface QueueItemProps {
   tracked: TrackedRequest;
   time: TimeFormatter;
   checker: VendorChecker | null;
-  onDone: (message: string) => void;
+  /** `vendor` is the `data-vendor` of the item's link, to put the focus back on it once the queue has reloaded. */
+  onDone: (message: string, vendor: string) => void;
 }
 
 /** A plain click reuses an open tab; a middle or modified click keeps the browser's own behaviour. */
@@ -57,10 +58,11 @@ export function QueueItem({ tracked, time, checker, onDone }: QueueItemProps) {
   const { request } = tracked;
   const href = vendorEditUrl(tracked.origin, tracked.companyId, request.item_id);
   const action = actionFor(request.status, false);
+  const vendor = `${tracked.companyId}/${request.item_id}`;
   return (
     <li class="item">
       <div class="item-head">
-        <a class="item-name" href={href} target="_blank" rel="noopener" onClick={(event) => openInTab(event, href)}>
+        <a class="item-name" data-vendor={vendor} href={href} target="_blank" rel="noopener" onClick={(event) => openInTab(event, href)}>
           {request.item_name}
         </a>
         <span class={`status status-${STATUS_TONE[request.status]}`}>
@@ -72,7 +74,7 @@ export function QueueItem({ tracked, time, checker, onDone }: QueueItemProps) {
         <Detail tracked={tracked} time={time} />
       </div>
       {(action === 'resend' || action === 'retrieve') && (
-        <ItemAction tracked={tracked} action={action} checker={checker} onDone={onDone} />
+        <ItemAction tracked={tracked} action={action} checker={checker} onDone={(message) => onDone(message, vendor)} />
       )}
     </li>
   );

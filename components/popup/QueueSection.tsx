@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { QueueSection as Section, SectionId } from '@/lib/queue';
 import type { TimeFormatter } from '@/lib/relative-time';
-import { QueueItem } from './QueueItem';
+import { QueueItem, type QueueItemProps } from './QueueItem';
 import type { VendorChecker } from './vendor-check';
 
 export const PAGE_SIZE = 25;
@@ -24,7 +24,7 @@ export interface QueueSectionProps {
   section: Section;
   time: TimeFormatter;
   checker: VendorChecker | null;
-  onDone: (message: string) => void;
+  onDone: QueueItemProps['onDone'];
 }
 
 function SectionView({ section, time, checker, onDone }: QueueSectionProps) {

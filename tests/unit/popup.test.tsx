@@ -187,6 +187,7 @@ describe('popup: actions', () => {
     expect(sendMessage).toHaveBeenCalledWith('getVendor', { page: { level: 'company', companyId: 8001, vendorId: 106 }, refresh: false });
     expect(sendMessage.mock.calls.filter(([type]) => type === 'getQueue')).toHaveLength(3);
     expect(liveRegion()).toBe('Ridge Roofing sent to ERP again: waiting for approval.');
+    expect(document.activeElement).toBe(itemNamed('Ridge Roofing').querySelector('a'));
   });
 
   it('keeps Re-send unavailable and lists the reasons when the saved record breaks the rules', async () => {
