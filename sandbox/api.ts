@@ -98,7 +98,7 @@ export function apiRoutes(store: Store): Hono<Env> {
   });
 
   api.get('/companies', (c) => {
-    const page = paginate(new URL(c.req.url), store.db.companies.map(({ id: companyId, name }) => ({ id: companyId, name, is_active: true })));
+    const page = paginate(new URL(c.req.url), store.companies().map(({ id: companyId, name }) => ({ id: companyId, name, is_active: true })));
     return c.json(page.items, 200, page.headers);
   });
 

@@ -1,11 +1,13 @@
 /** The Procore-like pages: one HTML shell for every page path and the client app it loads, bundled once at startup. */
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Hono } from 'hono';
 import { matchRoute } from './client/routes';
 
-const clientFile = (name: string) => fileURLToPath(new URL(`./client/${name}`, import.meta.url));
+// A path, not `new URL(…, import.meta.url)`, which Vite would rewrite into an asset URL under test.
+const clientFile = (name: string) => join(dirname(fileURLToPath(import.meta.url)), 'client', name);
 
 const SHELL = `<!doctype html>
 <html lang="en">

@@ -4,7 +4,7 @@
  */
 import { person, type Company, type Db, type ErpRequest, type User, type Vendor, type VendorTextField } from './model';
 
-export const TOKENS = { admin: 'sandbox-token', viewer: 'sandbox-viewer', approver: 'sandbox-approver' } as const;
+const TOKENS = { admin: 'sandbox-token', viewer: 'sandbox-viewer', approver: 'sandbox-approver' } as const;
 
 const USERS: User[] = [
   { id: 1, login: 'alex.admin@example.com', name: 'Alex Admin', token: TOKENS.admin, directoryLevel: 'admin', canPushToAccounting: false },

@@ -7,7 +7,7 @@ import { person, VENDOR_TEXT_FIELDS, type Company, type Db, type ErpRequest, typ
 import { conflict, forbidden, invalid, notFound, Problem } from './problem';
 import { seed } from './seed';
 
-export const VENDOR_TYPES = ['subcontractor', 'supplier', 'consultant'] as const;
+const VENDOR_TYPES = ['subcontractor', 'supplier', 'consultant'] as const;
 
 export interface RequestFilters {
   itemType?: string;
@@ -39,6 +39,10 @@ export class Store {
 
   userByToken(token: string | null): User | undefined {
     return token ? this.db.users.find((u) => u.token === token) : undefined;
+  }
+
+  companies(): Company[] {
+    return this.db.companies;
   }
 
   company(id: number): Company {

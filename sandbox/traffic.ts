@@ -64,6 +64,8 @@ export function trafficMiddleware(traffic: Traffic): MiddlewareHandler<Env> {
     };
     traffic.log.push(entry);
     const budget = spend(traffic, token, Date.now());
+    // Rails' default, as Procore sends it: clients may keep a copy but must revalidate it every time.
+    c.header('Cache-Control', 'max-age=0, private, must-revalidate');
     c.header('X-Rate-Limit-Limit', String(RATE_LIMIT));
     c.header('X-Rate-Limit-Remaining', String(budget.remaining));
     c.header('X-Rate-Limit-Reset', String(budget.resetAt));

@@ -23,7 +23,8 @@ function messageOf(body: unknown, status: number): string {
 }
 
 export async function call<T>(token: Token, method: string, path: string, body?: unknown, companyId?: number): Promise<T> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, 'X-Sandbox-Page': '1' };
+  // Always fresh: the pages show live state and the approver page polls (a request header, which every fetch honours).
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, 'X-Sandbox-Page': '1', 'Cache-Control': 'no-cache' };
   if (companyId !== undefined) headers['Procore-Company-Id'] = String(companyId);
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(`/rest/v1.0${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -6,7 +6,7 @@ export type Route =
   | { page: 'vendorEdit'; level: Level; scopeId: number; vendorId: number }
   | { page: 'erpIntegrations'; companyId: number };
 
-export const HOME_COMPANY_ID = 8001;
+const HOME_COMPANY_ID = 8001;
 
 const DIRECTORY = /^\/(\d+)\/(company|project)\/directory\/?$/;
 const VENDOR_EDIT = /^\/(\d+)\/(company|project)\/directory\/vendors\/(\d+)\/edit\/?$/;
