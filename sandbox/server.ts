@@ -17,6 +17,8 @@ export interface SandboxOptions {
   host?: string;
   /** How long an accepted request stays `accepted` before it is `synced` or `failed`. */
   syncDelayMs?: number;
+  /** API calls allowed per token per hour before 429 (default 3600, Procore's budget). */
+  rateLimitPerHour?: number;
 }
 
 export interface Sandbox {
@@ -35,10 +37,10 @@ const apiCors = cors({
 });
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { port = 0, host = '127.0.0.1', syncDelayMs = 1500 } = options;
+  const { port = 0, host = '127.0.0.1', syncDelayMs = 1500, rateLimitPerHour = 3600 } = options;
   const assets = await loadAssets();
   const store = new Store(syncDelayMs);
-  const traffic: Traffic = { log: [], faults: new Faults(), budget: new Map() };
+  const traffic: Traffic = { log: [], faults: new Faults(), budget: new Map(), rateLimit: rateLimitPerHour };
   const reset = () => {
     store.reset();
     traffic.faults.clear();

@@ -6,7 +6,6 @@ import type { HttpBindings } from '@hono/node-server';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Faults, Fault, LogEntry } from './faults';
 
-export const RATE_LIMIT = 3600;
 const WINDOW_MS = 3_600_000;
 /** Sent by the sandbox's own pages so the log can tell their calls from the extension's. */
 export const PAGE_HEADER = 'X-Sandbox-Page';
@@ -16,8 +15,10 @@ type Env = { Bindings: HttpBindings };
 export interface Traffic {
   log: LogEntry[];
   faults: Faults;
-  /** Calls per token in the current hour window: the budget the rate-limit headers report. */
+  /** Calls per token in the current hour window: the budget the rate-limit headers report and enforce. */
   budget: Map<string, { windowStart: number; used: number }>;
+  /** Calls allowed per token per hour (Procore's default: 3,600). */
+  rateLimit: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -39,17 +40,22 @@ function spend(traffic: Traffic, token: string | null, now: number) {
     traffic.budget.set(key, slot);
   }
   slot.used += 1;
-  return { remaining: Math.max(0, RATE_LIMIT - slot.used), resetAt: Math.ceil((slot.windowStart + WINDOW_MS) / 1000) };
+  return {
+    remaining: Math.max(0, traffic.rateLimit - slot.used),
+    resetAt: Math.ceil((slot.windowStart + WINDOW_MS) / 1000),
+    exhausted: slot.used > traffic.rateLimit,
+  };
+}
+
+function tooManyRequests(c: Context, retryAfterSeconds: number): Response {
+  c.header('Retry-After', String(retryAfterSeconds));
+  c.header('X-Rate-Limit-Remaining', '0');
+  c.header('X-Rate-Limit-Reset', String(Math.ceil(Date.now() / 1000) + retryAfterSeconds));
+  return c.json({ message: 'Rate limit exceeded. Try again later.' }, 429);
 }
 
 function faultResponse(c: Context, fault: Fault & { status: number }): Response {
-  if (fault.status === 429) {
-    const retryAfter = fault.retryAfter ?? 1;
-    c.header('Retry-After', String(retryAfter));
-    c.header('X-Rate-Limit-Remaining', '0');
-    c.header('X-Rate-Limit-Reset', String(Math.ceil(Date.now() / 1000) + retryAfter));
-    return c.json({ message: 'Rate limit exceeded. Try again later.' }, 429);
-  }
+  if (fault.status === 429) return tooManyRequests(c, fault.retryAfter ?? 1);
   return c.json({ message: `Sandbox fault: status ${fault.status}` }, fault.status as 500);
 }
 
@@ -66,10 +72,15 @@ export function trafficMiddleware(traffic: Traffic): MiddlewareHandler<Env> {
     const budget = spend(traffic, token, Date.now());
     // Rails' default, as Procore sends it: clients may keep a copy but must revalidate it every time.
     c.header('Cache-Control', 'max-age=0, private, must-revalidate');
-    c.header('X-Rate-Limit-Limit', String(RATE_LIMIT));
+    c.header('X-Rate-Limit-Limit', String(traffic.rateLimit));
     c.header('X-Rate-Limit-Remaining', String(budget.remaining));
     c.header('X-Rate-Limit-Reset', String(budget.resetAt));
 
+    if (budget.exhausted) {
+      c.res = tooManyRequests(c, budget.resetAt - Math.floor(Date.now() / 1000));
+      entry.status = 429;
+      return;
+    }
     const fault = traffic.faults.take(c.req.method, url.pathname);
     entry.fault = fault;
     if (fault?.delayMs) await sleep(fault.delayMs);

@@ -322,6 +322,23 @@ describe('sandbox faults and log', () => {
     expect(Number(fine.headers.get('X-Rate-Limit-Remaining'))).toBeLessThan(3600);
   });
 
+  it('enforces the hourly budget per token', async () => {
+    const small = await startSandbox({ port: 0, rateLimitPerHour: 2 });
+    try {
+      const me = (token: string) => fetch(`${small.url}/rest/v1.0/me`, { headers: { Authorization: `Bearer ${token}` } });
+      expect((await me('sandbox-token')).headers.get('X-Rate-Limit-Remaining')).toBe('1');
+      expect((await me('sandbox-token')).status).toBe(200);
+      const over = await me('sandbox-token');
+      expect(over.status).toBe(429);
+      expect(Number(over.headers.get('Retry-After'))).toBeGreaterThan(3500);
+      expect((await me('sandbox-viewer')).status).toBe(200);
+      small.reset();
+      expect((await me('sandbox-token')).status).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('delays, then answers normally', async () => {
     await fault({ count: 1, delayMs: 150 });
     const start = Date.now();
