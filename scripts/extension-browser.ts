@@ -66,17 +66,30 @@ export async function launchExtensionBrowser(extensionDir: string, options: Laun
     const extensionId = new URL(first.url()).host;
     const extensionUrl = (path: string): string => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
 
+    const liveWorker = async (): Promise<Worker | null> => {
+      const ours = context.serviceWorkers().filter((worker) => worker.url().startsWith(`chrome-extension://${extensionId}/`));
+      for (const worker of ours.reverse()) if (await isAlive(worker)) return worker;
+      return null;
+    };
+
     const serviceWorker = async (): Promise<Worker> => {
-      const running = context.serviceWorkers().filter((worker) => worker.url().startsWith(`chrome-extension://${extensionId}/`));
-      const newest = running.at(-1);
-      if (newest && (await isAlive(newest))) return newest;
-      // Stopped: opening an extension page wakes it (the page's first message starts the worker).
-      const woken = context.waitForEvent('serviceworker', { timeout: 30_000 });
+      const running = await liveWorker();
+      if (running) return running;
+      // Stopped: an extension page's first message starts it again. Playwright does not always announce a restarted
+      // worker with a 'serviceworker' event, so look for a live one until it shows up.
       const page = await context.newPage();
-      await page.goto(extensionUrl('popup.html'));
-      const worker = await woken;
-      await page.close();
-      return worker;
+      try {
+        await page.goto(extensionUrl('popup.html'));
+        const deadline = Date.now() + 30_000;
+        while (Date.now() < deadline) {
+          const worker = await liveWorker();
+          if (worker) return worker;
+          await page.waitForTimeout(100);
+        }
+        throw new Error('The extension service worker did not start again');
+      } finally {
+        await page.close();
+      }
     };
 
     const stopServiceWorker = async (): Promise<void> => {

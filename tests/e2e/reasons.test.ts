@@ -78,6 +78,18 @@ describe('why sending is unavailable', () => {
     await control.tooltip.waitFor({ state: 'hidden' });
   });
 
+  test('the tooltip stays open when focus comes from a text field scrolled by a long value', async ({ open }) => {
+    // Leaving a long text field resets its scroll: that scroll is not the page moving, so it must not close the tooltip.
+    const page = await open(companyVendorPath(SUMMIT, VENDORS.acme.id));
+    const control = erpControl(page);
+    await control.send.waitFor();
+    await page.getByLabel('Address', { exact: true }).fill('A'.repeat(80));
+    await control.help.waitFor();
+    await control.help.focus();
+    await control.tooltip.waitFor({ state: 'visible' });
+    expect(await control.tooltip.innerText()).toMatch(/Address line 1 is 80 characters/);
+  });
+
   test('every reason at once', async ({ ext, open }) => {
     await setApiToken(ext, 'sandbox-viewer');
     const page = await open(companyVendorPath(SUMMIT, VENDORS.longName.id));
