@@ -1,15 +1,17 @@
 /**
  * An item's button: Re-send to ERP (rejected, failed, retrieved; enabled only when the saved vendor passes the export
  * rules, otherwise the reasons, as on the page) or Retrieve from ERP (waiting for approval). Shows progress while the
- * background works and a sentence when it fails.
+ * background works and a sentence when it fails. The rules are checked once the item comes into view.
  */
-import { useEffect, useId, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { errorText, t } from '@/lib/i18n';
 import type { Result } from '@/lib/errors';
 import { sendMessage, type TrackedRequest, type VendorView } from '@/lib/messaging';
 import { reasonText } from '@/lib/reason-text';
 import type { Reason } from '@/lib/reasons';
 import type { ResendCheck, VendorChecker } from './vendor-check';
+import { whenVisible } from './when-visible';
 
 export interface ItemActionProps {
   tracked: TrackedRequest;
@@ -31,6 +33,16 @@ const failureOf = (result: Result<VendorView> | null): Failure => {
   };
 };
 
+/** True once the element has come into view (it stays true). */
+function useSeen(ref: RefObject<HTMLElement | null>, wanted: boolean): boolean {
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    if (!wanted || seen || !ref.current) return;
+    return whenVisible(ref.current, () => setSeen(true));
+  }, [wanted, seen]);
+  return seen;
+}
+
 function useResendCheck(tracked: TrackedRequest, checker: VendorChecker | null, wanted: boolean): ResendCheck | null {
   const [check, setCheck] = useState<ResendCheck | null>(null);
   const { companyId } = tracked;
@@ -50,7 +62,9 @@ function useResendCheck(tracked: TrackedRequest, checker: VendorChecker | null, 
 export function ItemAction({ tracked, action, checker, onDone }: ItemActionProps) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
-  const check = useResendCheck(tracked, checker, action === 'resend');
+  const container = useRef<HTMLDivElement>(null);
+  const seen = useSeen(container, action === 'resend');
+  const check = useResendCheck(tracked, checker, action === 'resend' && seen);
   const describedBy = useId();
   const { request, companyId, origin } = tracked;
 
@@ -80,7 +94,7 @@ export function ItemAction({ tracked, action, checker, onDone }: ItemActionProps
 
   const label = action === 'resend' ? t(busy ? 'actionSending' : 'actionResend') : t(busy ? 'actionRetrieving' : 'actionRetrieve');
   return (
-    <div class="item-action">
+    <div class="item-action" ref={container}>
       <button
         type="button"
         class={action === 'resend' ? 'button button-primary' : 'button'}

@@ -13,6 +13,27 @@ import { bigQueue, minutesAgo, NOW, ORIGIN, rejected, tracked } from './queue-fi
 const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn() }));
 vi.mock('@/lib/messaging', () => ({ sendMessage }));
 
+/** The popup checks an item's rules once it is in view: this viewport shows everything unless a test says otherwise. */
+const viewport = { showsEverything: true, observed: new Set<Element>(), callback: null as IntersectionObserverCallback | null };
+function reveal(element: Element): void {
+  if (viewport.observed.has(element)) viewport.callback!([{ target: element, isIntersecting: true } as IntersectionObserverEntry], null!);
+}
+vi.stubGlobal(
+  'IntersectionObserver',
+  class {
+    constructor(callback: IntersectionObserverCallback) {
+      viewport.callback = callback;
+    }
+    observe(element: Element) {
+      viewport.observed.add(element);
+      if (viewport.showsEverything) queueMicrotask(() => reveal(element));
+    }
+    unobserve(element: Element) {
+      viewport.observed.delete(element);
+    }
+  },
+);
+
 type Handlers = Record<string, (data: any) => unknown>;
 
 /** A fake background: each message type answered by a handler (sync value or promise). */
@@ -68,6 +89,7 @@ const liveRegion = () => root.querySelector('[role="status"]')!.textContent;
 const refreshButton = () => root.querySelector('header button') as HTMLButtonElement;
 
 beforeEach(() => {
+  viewport.showsEverything = true;
   fakeBrowser.reset();
   useLocale('en');
   sendMessage.mockReset();
@@ -203,6 +225,24 @@ describe('popup: actions', () => {
     expect(description.textContent).toContain('Name is 64 characters; Viewpoint Vista allows 60.');
     await act(() => resend.click());
     expect(sendMessage.mock.calls.some(([type]) => type === 'send')).toBe(false);
+  });
+
+  it('checks the rules of an item only once it comes into view', async () => {
+    viewport.showsEverything = false;
+    background({
+      getQueue: () => queue([ridge, rejected('Beacon Glass', 60, { item_id: 108 })]),
+      getVendor: ({ page }) => ({ ok: true, value: vendorView(page.vendorId, 'Fine Name', ridge) }),
+    });
+    await openPopup();
+    const getVendorCalls = () => sendMessage.mock.calls.filter(([type]) => type === 'getVendor');
+    expect(getVendorCalls()).toHaveLength(0);
+    expect(itemNamed('Ridge Roofing').textContent).toContain('Checking the export rules…');
+
+    await act(() => reveal(itemNamed('Beacon Glass').querySelector('.item-action')!));
+    await settle();
+    expect(getVendorCalls()).toEqual([['getVendor', { page: { level: 'company', companyId: 8001, vendorId: 108 }, refresh: false }]]);
+    expect(button(itemNamed('Beacon Glass'), 'Re-send to ERP')!.getAttribute('aria-disabled')).toBeNull();
+    expect(button(itemNamed('Ridge Roofing'), 'Re-send to ERP')!.getAttribute('aria-disabled')).toBe('true');
   });
 
   it('offers no Re-send when the company has moved on since (re-sent from the page)', async () => {
