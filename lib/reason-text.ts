@@ -1,53 +1,35 @@
 /** The sentence for each reason sending is unavailable: it names the field and says what to do. Used by the page and the popup. */
 import type { VendorField } from './api-types';
-import { t, type MessageKey } from './i18n';
+import { t } from './i18n';
 import type { Reason } from './reasons';
 
-/** `_locales` key of each vendor field's name, as the edit form labels it. */
-export const FIELD_NAME: Record<VendorField, MessageKey> = {
-  name: 'fieldName',
-  abbreviated_name: 'fieldAbbreviatedName',
-  code: 'fieldCode',
-  address: 'fieldAddress',
-  city: 'fieldCity',
-  state_code: 'fieldState',
-  zip: 'fieldZip',
-  country_code: 'fieldCountry',
-  business_phone: 'fieldBusinessPhone',
-  mobile_phone: 'fieldMobilePhone',
-  fax_number: 'fieldFaxNumber',
-  email_address: 'fieldEmailAddress',
-};
+/**
+ * The field's name as the edit form labels it (`_locales` key `field_<field>`); a field the server names that this
+ * extension does not know keeps the server's word.
+ */
+export function fieldName(field: string): string {
+  const key = `field_${field as VendorField}` as const;
+  const name = t(key);
+  return name === key ? field : name;
+}
 
-/** The field's name for people; a field the server names that this extension does not know keeps the server's word. */
-export const fieldName = (field: string): string =>
-  field in FIELD_NAME ? t(FIELD_NAME[field as VendorField]) : field;
-
+/** Each reason's sentence is the `_locales` message `reason_<code>`, with the numbers and names filled in. */
 export function reasonText(reason: Reason): string {
   switch (reason.code) {
-    case 'not_admin':
-      return t('reasonNotAdmin');
-    case 'erp_not_synced':
-      return t('reasonErpNotSynced');
     case 'no_company_sync':
-      return t('reasonNoCompanySync', reason.erpName);
-    case 'inactive':
-      return t('reasonInactive');
-    case 'unsaved':
-      return t('reasonUnsaved');
+      return t('reason_no_company_sync', reason.erpName);
     case 'present':
-      return t('reasonPresent', fieldName(reason.field));
     case 'numeric':
-      return t('reasonNumeric', fieldName(reason.field));
+      return t(`reason_${reason.code}`, fieldName(reason.field));
     case 'max_length':
-      return t(reason.source === 'published' ? 'reasonMaxLengthPublished' : 'reasonMaxLength', [
+      return t(reason.source === 'published' ? 'reason_max_length_published' : 'reason_max_length', [
         fieldName(reason.field),
         String(reason.length),
         reason.erpName,
         String(reason.limit),
       ]);
     case 'max_line_length':
-      return t('reasonMaxLineLength', [
+      return t('reason_max_line_length', [
         fieldName(reason.field),
         String(reason.line),
         String(reason.length),
@@ -55,6 +37,8 @@ export function reasonText(reason: Reason): string {
         String(reason.limit),
       ]);
     case 'server':
-      return t('reasonServer', [fieldName(reason.field), reason.message]);
+      return t('reason_server', [fieldName(reason.field), reason.message]);
+    default:
+      return t(`reason_${reason.code}`);
   }
 }

@@ -7,17 +7,17 @@ import type { VendorField } from './api-types';
 
 /** The vendor form's visible label texts, normalized (see `normalizeLabel`), per field. */
 export const FIELD_LABELS: Partial<Record<VendorField, readonly string[]>> = {
-  name: ['name', 'company name', 'nombre', 'nombre de la empresa'],
+  name: ['name', 'nombre'],
   abbreviated_name: ['abbreviated name', 'nombre abreviado'],
-  address: ['address', 'street address', 'dirección', 'domicilio'],
+  address: ['address', 'dirección'],
   city: ['city', 'ciudad'],
-  state_code: ['state', 'state/province', 'estado', 'provincia', 'estado/provincia'],
-  zip: ['zip code', 'zip', 'postal code', 'código postal'],
+  state_code: ['state', 'estado'],
+  zip: ['zip code', 'zip', 'código postal'],
   country_code: ['country', 'país'],
-  business_phone: ['business phone', 'teléfono comercial', 'teléfono de la empresa', 'teléfono del negocio'],
-  mobile_phone: ['mobile phone', 'teléfono móvil', 'teléfono celular'],
-  fax_number: ['fax number', 'fax', 'número de fax'],
-  email_address: ['email address', 'email', 'correo electrónico', 'dirección de correo electrónico'],
+  business_phone: ['business phone', 'teléfono comercial'],
+  mobile_phone: ['mobile phone', 'teléfono móvil'],
+  fax_number: ['fax number', 'número de fax'],
+  email_address: ['email address', 'email', 'correo electrónico'],
 };
 
 /** The Save button's text or value, normalized. */
@@ -96,10 +96,8 @@ const buttonText = (button: Element): string =>
 export const isSaveButton = (element: Element): boolean =>
   element.matches(BUTTONS) && SAVE_TEXTS.includes(buttonText(element));
 
-/** The form (or, on markup without a `form`, the closest container) that a Save button saves. */
-export function formOf(save: Element): ParentNode {
-  return save.closest('form') ?? save.parentElement?.parentElement ?? save.parentElement ?? save.ownerDocument;
-}
+/** The form a Save button saves; on markup without a `form`, the whole page (fields are found by label anyway). */
+export const formOf = (save: Element): ParentNode => save.closest('form') ?? save.ownerDocument;
 
 /**
  * The vendor form's Save button: a `button` or `input type=submit` reading Save or Guardar. When a page has several

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { VENDOR_FIELDS } from '@/lib/api-types';
-import { reasonText, FIELD_NAME } from '@/lib/reason-text';
+import { fieldName, reasonText } from '@/lib/reason-text';
 import type { Reason, ReasonCode } from '@/lib/reasons';
 import { useLocale } from './content-locale';
 
@@ -42,6 +42,9 @@ describe('reasonText in English', () => {
   it('keeps the server words as they are, with the field name', () =>
     expect(reasonText(EXAMPLES.server)).toBe('Email Address: is not an email'));
 
+  it('names every field as the form labels it', () =>
+    expect(['name', 'zip', 'state_code', 'country_code'].map(fieldName)).toEqual(['Name', 'ZIP Code', 'State', 'Country']));
+
   it('keeps an unknown server field name as given', () =>
     expect(reasonText({ code: 'server', field: 'vendor_type', message: 'missing' })).toBe('vendor_type: missing'));
 
@@ -71,7 +74,7 @@ describe('locales', () => {
   it('name every vendor field in both languages', () => {
     for (const lang of ['en', 'es'] as const) {
       const messages = useLocale(lang);
-      for (const field of VENDOR_FIELDS) expect(messages[FIELD_NAME[field]]?.message, `${lang} ${field}`).toBeTruthy();
+      for (const field of VENDOR_FIELDS) expect(messages[`field_${field}`]?.message, `${lang} ${field}`).toBeTruthy();
     }
   });
 
