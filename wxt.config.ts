@@ -12,6 +12,9 @@ export default defineConfig({
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
   vite: (env) => ({
     plugins: [preact()],
+    // Vite compiles JSX for development (file names and line numbers in every element) whenever NODE_ENV is not
+    // "production", and WXT sets NODE_ENV to the mode: a sandbox build would ship 1 kB of dev JSX in the content script.
+    esbuild: { jsxDev: env.mode === 'development' },
     define: {
       __SANDBOX_URL__: JSON.stringify(env.mode === 'sandbox' ? sandboxUrl : ''),
       __POLL_SECONDS__: JSON.stringify(Number(process.env.POLL_SECONDS ?? 0)),
