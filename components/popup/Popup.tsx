@@ -15,6 +15,8 @@ export interface PopupProps {
   /** The browser's UI language, for times and numbers. */
   locale: string;
   clock?: () => number;
+  /** Called once, when the background's first answer (saved statuses) arrives. */
+  onFirstQueue?: () => void;
   /** Called once, when the first queue (saved statuses) is in the DOM, before the browser paints it. */
   onFirstRender?: () => void;
 }
@@ -26,7 +28,7 @@ const TICK_MS = 30_000;
 const needingAttention = (view: QueueView): number =>
   groupQueue(view.requests).find((section) => section.id === 'attention')?.items.length ?? 0;
 
-export function Popup({ locale, clock = Date.now, onFirstRender }: PopupProps) {
+export function Popup({ locale, clock = Date.now, onFirstQueue, onFirstRender }: PopupProps) {
   const [view, setView] = useState<QueueView | null>(null);
   const [unanswered, setUnanswered] = useState(false);
   const [refreshing, setRefreshing] = useState(false);
@@ -41,9 +43,10 @@ export function Popup({ locale, clock = Date.now, onFirstRender }: PopupProps) {
   const focusAfterReload = useRef<string | null>(null);
   const main = useRef<HTMLElement>(null);
 
-  const load = useCallback(async (refresh: boolean): Promise<QueueView | null> => {
+  const load = useCallback(async (refresh: boolean, onAnswer?: () => void): Promise<QueueView | null> => {
     try {
       const next = await sendMessage('getQueue', { refresh });
+      onAnswer?.();
       setView(next);
       setUnanswered(false);
       return next;
@@ -78,7 +81,7 @@ export function Popup({ locale, clock = Date.now, onFirstRender }: PopupProps) {
 
   useEffect(() => {
     // When saved statuses arrived, the refresh starts after they are painted (below), not before.
-    void load(false).then((saved) => {
+    void load(false, onFirstQueue).then((saved) => {
       if (!saved) void refresh();
     });
     const timer = setInterval(() => setNow(clock()), TICK_MS);

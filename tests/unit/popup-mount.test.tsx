@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { FIRST_PAINT_MARK, mountPopup } from '@/components/popup/mount';
+import { FIRST_PAINT_MARK, QUEUE_MARK, RENDERED_MARK, mountPopup } from '@/components/popup/mount';
 import { useLocale } from './content-locale';
 import { rejected } from './queue-fixtures';
 
@@ -35,5 +35,8 @@ it('speaks the browser UI language, sets lang, and marks the first paint for the
   expect(document.title).toBe('ERP Resend para Procore');
   expect(root.querySelector('h2')!.textContent).toBe('Requieren tu atención (1)');
   expect(root.querySelector('label')!.textContent).toBe('Buscar empresas');
-  expect(performance.getEntriesByName(FIRST_PAINT_MARK)).toHaveLength(1);
+  const [queue, rendered, painted] = [QUEUE_MARK, RENDERED_MARK, FIRST_PAINT_MARK].map((name) => performance.getEntriesByName(name));
+  expect([queue, rendered, painted].map((entries) => entries!.length)).toEqual([1, 1, 1]);
+  expect(queue![0]!.startTime).toBeLessThanOrEqual(rendered![0]!.startTime);
+  expect(rendered![0]!.startTime).toBeLessThanOrEqual(painted![0]!.startTime);
 });
