@@ -1,8 +1,6 @@
-import { createBackgroundApp } from '@/lib/background-app';
-import { onMessage, type ProtocolMap } from '@/lib/messaging';
+import { createBackgroundApp, type IncomingType } from '@/lib/background-app';
+import { onMessage } from '@/lib/messaging';
 import { settingsItem } from '@/lib/settings';
-
-type IncomingType = Exclude<keyof ProtocolMap, 'vendorChanged'>;
 const INCOMING: IncomingType[] = ['getVendor', 'send', 'retrieve', 'watch', 'getQueue', 'testConnection'];
 
 export default defineBackground(() => {

@@ -15,7 +15,7 @@ import { openEditPage, parseNotificationId, showBadge, showNotification } from '
 import { createPoller, POLL_ALARM } from './poller';
 import { createSender } from './sender';
 import { apiOrigin, loadSettings, originPattern, type Settings } from './settings';
-import { createStore, vendorKey } from './store';
+import { createStore } from './store';
 import { badgeCount, dueNotifications, markNotified, mergeRequests, newerFirst, prune, recordSent } from './tracker';
 import { createVendorService } from './vendor-service';
 import { createWatchers, type PushVendorChanged } from './watchers';
@@ -41,7 +41,23 @@ export class MessageRejected extends Error {
   }
 }
 
+/** Messages the background answers; `vendorChanged` goes the other way. */
+export type IncomingType = Exclude<MessageType, 'vendorChanged'>;
 type Handler<K extends MessageType> = (data: Parameters<ProtocolMap[K]>[0], sender: SenderInfo) => Promise<ReturnType<ProtocolMap[K]>>;
+
+/** Counts every call a client makes, for the hourly budget. */
+function countingClient(client: ApiClient, count: () => void): ApiClient {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        count();
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
 
 export function createBackgroundApp(deps: BackgroundDeps = {}) {
   const now = deps.now ?? Date.now;
@@ -66,7 +82,9 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
     if (!origin || !token) return fail({ kind: 'not_configured' });
     if (!(await hasHostPermission(origin))) return fail({ kind: 'no_permission' });
     const key = JSON.stringify([apiUrl, token]);
-    if (cachedClient?.key !== key) cachedClient = { key, client: createClient({ baseUrl: apiUrl, token }) };
+    if (cachedClient?.key !== key) {
+      cachedClient = { key, client: countingClient(createClient({ baseUrl: apiUrl, token }), () => poller.countCalls(1)) };
+    }
     return ok(cachedClient.client);
   };
   const api = async (): Promise<Result<ApiClient>> => {
@@ -130,15 +148,7 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
     await afterChange(changed);
   };
 
-  const vendors = createVendorService({
-    api: async () => {
-      const client = await api();
-      if (client.ok) poller.countCalls(4); // settings, permission, vendor, requests: counted for the hourly budget
-      return client;
-    },
-    record: recordRequests,
-    now,
-  });
+  const vendors = createVendorService({ api, record: recordRequests, now });
 
   const sender = createSender({
     locks: store.sends,
@@ -179,7 +189,7 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
     return view.ok ? ok({ ...view.value, notice: error }) : view;
   };
 
-  const handlers: { [K in MessageType]: Handler<K> } = {
+  const handlers: { [K in IncomingType]: Handler<K> } = {
     async getVendor({ page, refresh }, from) {
       const company = await vendors.companyOf(page);
       if (!company.ok) {
@@ -242,11 +252,6 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
         return fail(toUserError(err));
       }
     },
-
-    async vendorChanged() {
-      // Sent by the background to tabs, never to it.
-      throw new MessageRejected('vendorChanged', 'not a background message');
-    },
   };
 
   const guard: GuardContext = {
@@ -261,11 +266,11 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
 
     /** Every message: sender first, then the payload's shape, then the handler. Refusals reject the caller's promise. */
     async handle<K extends MessageType>(type: K, data: unknown, sender: SenderInfo): Promise<ReturnType<ProtocolMap[K]>> {
-      if (!isAllowed(type, sender, guard)) throw new MessageRejected(type, 'sender not allowed');
-      const schema = type === 'vendorChanged' ? null : messageSchemas[type as Exclude<MessageType, 'vendorChanged'>];
-      const parsed = schema?.safeParse(data);
-      if (!parsed?.success) throw new MessageRejected(type, 'invalid payload');
-      return (handlers[type] as Handler<K>)(parsed.data as Parameters<ProtocolMap[K]>[0], sender);
+      if (!isAllowed(type, sender, guard) || !(type in handlers)) throw new MessageRejected(type, 'sender not allowed');
+      const incoming = type as IncomingType;
+      const parsed = messageSchemas[incoming].safeParse(data);
+      if (!parsed.success) throw new MessageRejected(type, 'invalid payload');
+      return (handlers[incoming] as unknown as Handler<K>)(parsed.data as Parameters<ProtocolMap[K]>[0], sender);
     },
 
     async onAlarm(name: string) {
@@ -299,9 +304,6 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
       await refreshBadge();
       await poller.schedule();
     },
-
-    /** For tests: the vendor key shape watchers and locks use. */
-    vendorKey,
   };
 }
 

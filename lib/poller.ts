@@ -29,7 +29,7 @@ export interface Poller {
   poll(opts?: { all?: boolean }): Promise<void>;
   /** Starts or stops the alarm (and the short-period timer) to match whether anything is open. */
   schedule(): Promise<void>;
-  /** Calls made outside polls (vendor pages), for the hourly budget. */
+  /** Every API call made (polls, vendor pages, sends), recorded for the hourly budget at the next poll. */
   countCalls(count: number): void;
 }
 
@@ -98,7 +98,7 @@ export function createPoller({ store, api, settings, onChanged, pollOverride, no
 
     const errors = outcomes.flatMap((o) => ('error' in o ? [o.error] : []));
     const authError = errors.find((e) => e.kind === 'auth') ?? null;
-    const calls = uncounted + plan.length;
+    const calls = uncounted;
     uncounted = 0;
     await store.poll.update((s) => {
       const cursors: Record<string, CompanyCursor> = { ...s.cursors };

@@ -39,7 +39,7 @@ export function Options() {
   const [errors, setErrors] = useState<DraftErrors>({});
   const [showToken, setShowToken] = useState(false);
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
+  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     void loadSettings().then((s) => setDraft(toDraft(s)));
@@ -57,40 +57,41 @@ export function Options() {
     onInput: (e: preact.TargetedEvent<HTMLInputElement>) => edit({ token: e.currentTarget.value }),
   });
 
-  const test = async () => {
-    const checked = checkConnection(draft);
+  /**
+   * Checks the form, asks for the API origin (first, while the click still counts as the admin's gesture), then runs
+   * `work` with the permission answer, saying "in progress" meanwhile and the outcome in the status line.
+   */
+  const runAction = async <T extends { ok: true; origin: string }>(
+    checked: T | { ok: false; errors: DraftErrors },
+    progress: MessageKey,
+    work: (checked: T, granted: boolean) => Promise<string>,
+  ) => {
     setErrors(checked.ok ? {} : checked.errors);
     if (!checked.ok) return;
     const granted = requestOrigin(checked.origin);
-    setBusy('test');
-    setStatus(t('optionsTesting'));
+    setBusy(true);
+    setStatus(t(progress));
     try {
-      if (!(await granted)) {
-        setStatus(t('optionsPermissionRefused', checked.origin));
-        return;
-      }
-      const result = await sendMessage('testConnection', { baseUrl: checked.baseUrl, token: checked.token });
-      setStatus(result.ok ? t('optionsConnectedAs', [result.value.name, result.value.login]) : errorText(result.error));
+      setStatus(await work(checked, await granted));
     } finally {
-      setBusy(null);
+      setBusy(false);
     }
   };
 
-  const save = async (event: Event) => {
+  const test = () =>
+    runAction(checkConnection(draft), 'optionsTesting', async ({ baseUrl, token, origin }, granted) => {
+      if (!granted) return t('optionsPermissionRefused', origin);
+      const result = await sendMessage('testConnection', { baseUrl, token });
+      return result.ok ? t('optionsConnectedAs', [result.value.name, result.value.login]) : errorText(result.error);
+    });
+
+  const save = (event: Event) => {
     event.preventDefault();
-    const parsed = parseDraft(draft);
-    setErrors(parsed.ok ? {} : parsed.errors);
-    if (!parsed.ok) return;
-    const granted = requestOrigin(parsed.origin);
-    setBusy('save');
-    setStatus(t('optionsSaving'));
-    try {
-      await saveSettings(parsed.settings);
-      setDraft(toDraft(parsed.settings));
-      setStatus((await granted) ? t('optionsSaved') : t('optionsPermissionRefused', parsed.origin));
-    } finally {
-      setBusy(null);
-    }
+    return runAction(parseDraft(draft), 'optionsSaving', async ({ settings, origin }, granted) => {
+      await saveSettings(settings);
+      setDraft(toDraft(settings));
+      return granted ? t('optionsSaved') : t('optionsPermissionRefused', origin);
+    });
   };
 
   return (
@@ -123,7 +124,7 @@ export function Options() {
           )}
         </Field>
         <div class="actions">
-          <button type="button" onClick={() => void test()} disabled={busy !== null}>
+          <button type="button" onClick={() => void test()} disabled={busy}>
             {t('optionsTestConnection')}
           </button>
         </div>
@@ -157,7 +158,7 @@ export function Options() {
           <label for="badge">{t('optionsBadge')}</label>
         </div>
         <div class="actions">
-          <button type="submit" class="primary" disabled={busy !== null}>
+          <button type="submit" class="primary" disabled={busy}>
             {t('optionsSave')}
           </button>
         </div>

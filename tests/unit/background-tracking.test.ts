@@ -117,6 +117,19 @@ describe('tracking status changes', () => {
     expect(lists[2]!.args[2]).toEqual(expect.stringMatching(/^"/));
   });
 
+  it('counts every API call toward the hourly budget, and stops asking when it is spent', async () => {
+    const h = harness();
+    const bg = worker(h);
+    await send(bg);
+    await bg.onAlarm(POLL_ALARM);
+    const counted = (await bg.store.poll.get()).calls;
+    expect(Object.values(counted).reduce((a, b) => a + b, 0)).toBe(h.api.calls.length);
+    await bg.store.poll.update((s) => ({ ...s, calls: { [Math.floor(h.api.clock / 60_000)]: 3600 } }));
+    h.api.calls = [];
+    await bg.onAlarm(POLL_ALARM);
+    expect(h.api.countOf('listRequests')).toBe(0);
+  });
+
   it('notifies once per change, even across worker restarts, with the comment; badge counts what needs the admin', async () => {
     const h = harness();
     await send(worker(h), 7, 101);
