@@ -20,17 +20,19 @@ export default defineConfig({
       __POLL_SECONDS__: JSON.stringify(Number(process.env.POLL_SECONDS ?? 0)),
     },
   }),
-  manifest: ({ mode, browser }) => {
+  manifest: ({ mode, browser, manifestVersion }) => {
     const sandbox = mode === 'sandbox';
     const procoreHosts = sandbox ? [`${sandboxUrl}/*`] : ['https://*.procore.com/*'];
+    const apiOrigins = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
     return {
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
       permissions: ['storage', 'alarms', 'notifications'],
       host_permissions: procoreHosts,
-      // The integration API's origin is chosen in the options page and granted at run time.
-      optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+      // The integration API's origin is chosen in the options page and granted at run time. MV2 (Firefox) has no
+      // optional_host_permissions (WXT drops it there): hosts go in optional_permissions instead.
+      ...(manifestVersion === 2 ? { optional_permissions: apiOrigins } : { optional_host_permissions: apiOrigins }),
       action: { default_title: '__MSG_extName__' },
       ...(browser === 'firefox'
         ? { browser_specific_settings: { gecko: { id: 'erp-resend@example.com', strict_min_version: '128.0' } } }
