@@ -8,6 +8,17 @@ import type { Page } from 'playwright-core';
 import { companyVendorPath, directoryPath, erpControl, saveButton, SUMMIT, VENDORS } from '../../scripts/sandbox-pages';
 import { eventually, launch, openIn, test } from './browser';
 
+type Messages = Record<string, { message: string }>;
+const readMessages = (lang: string): Messages => JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Messages;
+
+/** The Spanish message for an English one, whatever its key is called. */
+function spanishFor(english: string): string {
+  const key = Object.entries(readMessages('en')).find(([, entry]) => entry.message === english)?.[0];
+  const spanish = key ? readMessages('es')[key]?.message : undefined;
+  if (!spanish) throw new Error(`No Spanish message for "${english}"`);
+  return spanish;
+}
+
 const controlCount = (page: Page): Promise<number> => erpControl(page).status.count();
 
 /** Follows the directory's "Edit" link for a company, as a person clicks it (the sandbox navigates with pushState). */
@@ -114,17 +125,15 @@ describe('other markup and languages', () => {
 
   test('a Spanish browser: the control speaks Spanish', async ({ sandbox }) => {
     void sandbox;
-    const es = JSON.parse(readFileSync('public/_locales/es/messages.json', 'utf8')) as Record<string, { message: string }>;
     const ext = await launch({ lang: 'es' });
     try {
       const page = await openIn(ext, `${companyVendorPath(SUMMIT, VENDORS.dormant.id)}?lang=es`);
-      const send = page.getByRole('button', { name: es.actionSend!.message, exact: true });
+      const send = page.getByRole('button', { name: spanishFor('Send to ERP'), exact: true });
       await send.waitFor();
       await eventually(() => send.isDisabled()).toBe(true);
-      const help = page.getByRole('button', { name: es.helpButton!.message });
-      await help.focus();
+      await page.getByRole('button', { name: spanishFor('Why is sending unavailable?') }).focus();
       const tooltip = await page.getByRole('tooltip').innerText();
-      expect(tooltip).toContain(es.reasonInactive!.message);
+      expect(tooltip).toContain(spanishFor('This company is inactive. Make it active and save, then send.'));
     } finally {
       await ext.close();
     }
