@@ -1,0 +1,41 @@
+/** "History": this vendor's requests, newest first, so an admin re-sending sees every earlier rejection. */
+import type { ErpRequest } from '@/lib/api-types';
+import { statusLabel, t } from '@/lib/i18n';
+
+const when = (iso: string): string =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Each line of one request's entry, as text. */
+export function historyLines(request: ErpRequest): string[] {
+  const lines = [statusLabel(request.status), t('historySent', [when(request.created_at), request.sent_by.name])];
+  if (request.status !== 'pending_acceptance') {
+    const at = when(request.decided_at ?? request.updated_at);
+    lines.push(
+      request.decided_by
+        ? t('historyDecided', [statusLabel(request.status), at, request.decided_by.name])
+        : t('historyUpdated', [statusLabel(request.status), at]),
+    );
+  }
+  if (request.rejection_comment) lines.push(t('statusComment', request.rejection_comment));
+  if (request.errors.length > 0) lines.push(t('statusErrors', request.errors.join('; ')));
+  return lines;
+}
+
+export function History({ requests }: { requests: ErpRequest[] }) {
+  return (
+    <details class="history">
+      <summary>{`${t('historyTitle')} (${requests.length})`}</summary>
+      <ol>
+        {requests.map((request) => (
+          <li key={request.id}>
+            {historyLines(request).map((line, index) => (
+              <span key={index} class={index === 0 ? 'what' : undefined}>
+                {line}
+              </span>
+            ))}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

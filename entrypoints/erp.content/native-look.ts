@@ -1,0 +1,19 @@
+/** The control copies the look of the page's own button beside Save, so it matches Procore's classic and beta themes. */
+
+/** Copied as `--erp-<property>` on the host; the stylesheet falls back to Procore-like values when one is empty. */
+const COPIED = [
+  'font-family',
+  'font-size',
+  'color',
+  'background-color',
+  'border-radius',
+  'padding',
+  'border-top-color',
+  'border-top-width',
+  'height',
+];
+
+export function copyButtonLook(host: HTMLElement, button: HTMLElement): void {
+  const style = getComputedStyle(button);
+  for (const property of COPIED) host.style.setProperty(`--erp-${property}`, style.getPropertyValue(property));
+}

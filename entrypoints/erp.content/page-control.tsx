@@ -1,0 +1,122 @@
+/**
+ * Runs the control on Procore's single-page app: a URL check first (no work at all on other pages), one
+ * MutationObserver while on a vendor edit page, one delegated listener per event type, all registered through WXT's
+ * context so nothing is left behind when the extension is reloaded or updated.
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ErpControl } from '@/components/control/ErpControl';
+import { readForm } from '@/lib/form-reader';
+import { parseVendorEditUrl, samePage } from '@/lib/page-ref';
+import { formOf, isSaveButton, neighbourButton } from '@/lib/selectors';
+import css from '@/components/control/control.css?inline';
+import { ask, onPush } from './background-client';
+import { copyButtonLook } from './native-look';
+import { createPlacement, type Placement } from './placement';
+import { createShadowHost } from './shadow-host';
+import { createVendorSession, type ControlApi, type VendorSession } from './vendor-session';
+
+const api: ControlApi = {
+  getVendor: (page, refresh) => ask('getVendor', { page, refresh }),
+  send: (input) => ask('send', input),
+  retrieve: (input) => ask('retrieve', input),
+  watch: (ids) => ask('watch', ids),
+};
+
+export function startPageControl(ctx: ContentScriptContext): void {
+  let session: VendorSession | null = null;
+  let placement: Placement | null = null;
+  let container: HTMLElement | null = null;
+  let readScheduled = false;
+
+  const sleep = (ms: number) => new Promise<void>((resolve) => ctx.setTimeout(resolve, ms));
+
+  const renderControl = () => {
+    if (container?.isConnected && session) {
+      render(<ErpControl key={JSON.stringify(session.page)} store={session} />, container);
+    }
+  };
+
+  const readFormNow = () => {
+    readScheduled = false;
+    const anchor = placement?.anchor;
+    if (session && anchor) session.readForm(readForm(formOf(anchor)));
+  };
+
+  const sync = () => {
+    if (!placement || !session || ctx.isInvalid) return;
+    if (placement.sync()) readFormNow();
+  };
+
+  const observer = new MutationObserver(sync);
+  ctx.onInvalidated(() => observer.disconnect());
+
+  /** The host is made once, on the first vendor edit page, and then mounted and removed synchronously. */
+  const ensurePlacement = () => {
+    if (placement) return;
+    const shadow = createShadowHost(ctx, css);
+    container = shadow.container;
+    placement = createPlacement(document, {
+      element: shadow.host,
+      mount: (anchor) => {
+        anchor.before(shadow.host);
+        copyButtonLook(shadow.host, neighbourButton(anchor));
+        renderControl();
+      },
+      remove: () => {
+        render(null, shadow.container);
+        shadow.host.remove();
+      },
+    });
+  };
+
+  const navigate = (url: URL) => {
+    const page = parseVendorEditUrl(url);
+    if (session && samePage(page, session.page)) return;
+    session?.dispose();
+    session = null;
+    if (!page) {
+      observer.disconnect();
+      placement?.remove();
+      return;
+    }
+    session = createVendorSession(page, api, sleep, url.origin);
+    void session.load(false);
+    ensurePlacement();
+    renderControl();
+    observer.observe(document.body, { childList: true, subtree: true });
+    sync();
+  };
+
+  const onEdit = () => {
+    if (!session || readScheduled) return;
+    readScheduled = true;
+    ctx.requestAnimationFrame(readFormNow);
+  };
+  ctx.addEventListener(document, 'input', onEdit, { capture: true });
+  ctx.addEventListener(document, 'change', onEdit, { capture: true });
+
+  // The page's own Save: refetch the saved vendor so the reasons follow what was saved.
+  ctx.addEventListener(document, 'submit', () => void session?.afterPageSave(), { capture: true });
+  ctx.addEventListener(
+    document,
+    'click',
+    (event) => {
+      const button = event.target instanceof Element ? event.target.closest('button, input[type="submit"]') : null;
+      if (session && button && isSaveButton(button)) void session.afterPageSave();
+    },
+    { capture: true },
+  );
+
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (document.visibilityState === 'visible' && !ctx.isInvalid) void session?.load(true);
+  });
+  ctx.onInvalidated(
+    onPush('vendorChanged', (data) => {
+      if (session?.isAbout(data.companyId, data.vendorId)) void session.load(true);
+    }),
+  );
+
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => navigate(newUrl));
+  navigate(new URL(location.href));
+}

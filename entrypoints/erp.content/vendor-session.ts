@@ -1,0 +1,154 @@
+/**
+ * One vendor edit page's state: what the background says about the vendor, what the form shows, and the admin's
+ * actions. A new session per page; a disposed session ignores late answers, so a navigation never shows the
+ * previous vendor.
+ */
+import { controlModel, initialState, serverReasons, type ControlState, type ControlStore } from '@/components/control/model';
+import type { UserError, Result } from '@/lib/errors';
+import type { FormValues } from '@/lib/form-reader';
+import type { RetrieveInput, SendInput, VendorView } from '@/lib/messaging';
+import type { PageRef } from '@/lib/page-ref';
+import type { Action } from '@/lib/status';
+
+/** The background's answers the page needs (`lib/messaging.ts`), injected so tests can stand in for them. */
+export interface ControlApi {
+  getVendor(page: PageRef, refresh: boolean): Promise<Result<VendorView>>;
+  send(input: SendInput): Promise<Result<VendorView>>;
+  retrieve(input: RetrieveInput & { vendorId: number }): Promise<Result<VendorView>>;
+  watch(ids: { companyId: number; vendorId: number }): Promise<void>;
+}
+
+/** After the page's own Save, how long to wait before each refetch until the saved vendor shows the change. */
+export const SAVE_REFETCH_DELAYS_MS = [250, 500, 1000, 2000, 4000];
+
+/** A message that never reached the background (extension reloaded, worker crashed) reads as a service failure. */
+const UNREACHABLE: UserError = { kind: 'server' };
+
+async function answer<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call();
+  } catch {
+    return { ok: false, error: UNREACHABLE };
+  }
+}
+
+export interface VendorSession extends ControlStore {
+  readonly page: PageRef;
+  /** True when a background push about this company's vendor concerns this page. */
+  isAbout(companyId: number, vendorId: number): boolean;
+  /** Ask the background for the vendor; only the newest of overlapping loads is shown. */
+  load(refresh: boolean): Promise<VendorView | null>;
+  readForm(form: FormValues): void;
+  /** The page saved the form: refetch with backoff until the saved vendor shows a new `updated_at`. */
+  afterPageSave(): Promise<void>;
+  dispose(): void;
+}
+
+/**
+ * A closure rather than a class: its private names then minify, which the content script's 15 kB budget needs.
+ * `origin` is the Procore origin the page is on, for the link back in notifications.
+ */
+export function createVendorSession(
+  page: PageRef,
+  api: ControlApi,
+  sleep: (ms: number) => Promise<void>,
+  origin: string,
+): VendorSession {
+  const listeners = new Set<(state: ControlState) => void>();
+  let disposed = false;
+  let watching = false;
+  let loads = 0;
+  let refetchingAfterSave = false;
+
+  const update = (patch: Partial<ControlState>) => {
+    if (disposed) return;
+    session.state = { ...session.state, ...patch };
+    for (const listener of listeners) listener(session.state);
+  };
+
+  const load = async (refresh: boolean): Promise<VendorView | null> => {
+    const current = ++loads;
+    const result = await answer(() => api.getVendor(page, refresh));
+    if (disposed || current !== loads) return null;
+    if (!result.ok) {
+      update({ error: result.error, failed: 'load' });
+      return null;
+    }
+    const view = result.value;
+    update(session.state.failed === 'load' ? { view, error: null, failed: null } : { view });
+    if (!watching) {
+      watching = true;
+      api.watch({ companyId: view.companyId, vendorId: view.vendorId }).catch(() => (watching = false));
+    }
+    return view;
+  };
+
+  /**
+   * Send, re-send or retrieve, only for a trusted click or key press of the admin, once at a time, and never while
+   * the reasons say sending is unavailable.
+   */
+  const act = async (action: Action, trusted: boolean): Promise<void> => {
+    const { view, busy } = session.state;
+    if (!trusted || busy || !view) return;
+    if (action !== 'retrieve' && controlModel(session.state)?.disabled) return;
+    update({ busy: action === 'retrieve' ? 'retrieve' : 'send', error: null, failed: null });
+    const ids = { companyId: view.companyId, vendorId: view.vendorId };
+    const requestId = view.latest?.id;
+    const result = await answer(() =>
+      action === 'retrieve' && requestId !== undefined
+        ? api.retrieve({ ...ids, requestId })
+        : api.send({ ...ids, origin }),
+    );
+    if (result.ok) {
+      update({ view: result.value, busy: null, serverReasons: [] });
+      return;
+    }
+    const { error } = result;
+    update({ busy: null, error, failed: action, serverReasons: error.kind === 'validation' ? serverReasons(error) : [] });
+    // 409: someone else changed it (another tab, the approver); show the real state.
+    if (error.kind === 'conflict') await load(true);
+  };
+
+  const session: VendorSession = {
+    page,
+    state: initialState(),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    isAbout: (companyId, vendorId) =>
+      session.state.view?.companyId === companyId && session.state.view.vendorId === vendorId,
+    load,
+    readForm(form) {
+      // Fields are read in page order, so equal forms serialize equally.
+      if (JSON.stringify(form) !== JSON.stringify(session.state.form)) update({ form });
+    },
+    act,
+    /** "Try again" repeats what failed. */
+    retry(trusted) {
+      const { failed } = session.state;
+      return failed === 'load' ? load(true) : failed ? act(failed, trusted) : Promise.resolve();
+    },
+    async afterPageSave() {
+      // The Save click and the form's submit both report one save.
+      if (refetchingAfterSave) return;
+      refetchingAfterSave = true;
+      const before = session.state.view?.vendor.updated_at;
+      try {
+        for (const delay of SAVE_REFETCH_DELAYS_MS) {
+          await sleep(delay);
+          if (disposed) return;
+          const view = await load(true);
+          if (view && view.vendor.updated_at !== before) return;
+        }
+      } finally {
+        refetchingAfterSave = false;
+      }
+    },
+    dispose() {
+      disposed = true;
+      listeners.clear();
+    },
+  };
+  return session;
+}
