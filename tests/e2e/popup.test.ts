@@ -4,7 +4,6 @@
  */
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from '../../scripts/extension-browser';
 import {
   approverPath,
   companyVendorPath,
@@ -15,6 +14,7 @@ import {
 } from '../../scripts/sandbox-pages';
 import { eventually, test } from './browser';
 import { setApiToken } from './options-page';
+import { activeTabUrl, badgeText, notificationCount } from './worker';
 
 const { pioneer, ridge, keystone, acme } = VENDORS;
 
@@ -32,8 +32,6 @@ async function visitSeededRequests(open: (path: string) => Promise<Page>): Promi
 }
 
 const item = (popup: Page, companyName: string) => popup.getByRole('listitem').filter({ hasText: companyName });
-const badgeText = async (ext: ExtensionBrowser): Promise<string> =>
-  (await ext.serviceWorker()).evaluate(() => chrome.action.getBadgeText({}));
 
 describe('the popup', () => {
   test('with nothing tracked, says how to start', async ({ ext }) => {
@@ -77,13 +75,11 @@ describe('the popup', () => {
 
   test("an item's link reuses the tab already showing that company, or opens one", async ({ ext, open }) => {
     const pages = await visitSeededRequests(open);
-    const activeTabUrl = async () =>
-      (await ext.serviceWorker()).evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.url);
     const popup = await ext.openPopup();
-    expect(await activeTabUrl()).toContain('popup.html');
+    expect(await activeTabUrl(ext)).toContain('popup.html');
     const pagesBefore = ext.context.pages().length;
     await item(popup, ridge.name).getByRole('link').first().click();
-    await eventually(activeTabUrl).toContain(companyVendorPath(SUMMIT, ridge.id));
+    await eventually(() => activeTabUrl(ext)).toContain(companyVendorPath(SUMMIT, ridge.id));
     expect(ext.context.pages().length).toBe(pagesBefore);
 
     await pages.pioneer.close();
@@ -142,9 +138,7 @@ describe('telling the admin', () => {
     await rejectOnApproverPage(approver, acme.name, 'Missing insurance certificate');
     await eventually(() => erpControl(page).status.innerText()).toContain('Rejected');
 
-    const notifications = async () =>
-      (await ext.serviceWorker()).evaluate(async () => Object.keys(await chrome.notifications.getAll()).length);
-    await eventually(notifications).toBe(1);
+    await eventually(() => notificationCount(ext)).toBe(1);
     await eventually(() => badgeText(ext)).toBe('1');
   });
 });

@@ -1,0 +1,15 @@
+/** Reading the extension's own state (badge, notifications, tabs) from inside its service worker. */
+import type { Browser } from 'webextension-polyfill';
+import type { ExtensionBrowser } from '../../scripts/extension-browser';
+
+/** Chrome's MV3 `chrome.*` answers promises with the same shapes the polyfill's types describe. */
+declare const chrome: Browser;
+
+export const badgeText = async (ext: ExtensionBrowser): Promise<string> =>
+  (await ext.serviceWorker()).evaluate(() => chrome.action.getBadgeText({}));
+
+export const notificationCount = async (ext: ExtensionBrowser): Promise<number> =>
+  (await ext.serviceWorker()).evaluate(async () => Object.keys(await chrome.notifications.getAll()).length);
+
+export const activeTabUrl = async (ext: ExtensionBrowser): Promise<string | undefined> =>
+  (await ext.serviceWorker()).evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.url);
