@@ -47,14 +47,14 @@ export function Options() {
 
   if (!draft) return null;
   const edit = (change: Partial<OptionsDraft>) => setDraft({ ...draft, ...change });
-  const tokenProps = (describedBy: string | undefined) => ({
-    id: 'token',
-    autocomplete: 'off',
+  /** What every text field shares: its value in the draft, its error state, and what describes it. */
+  const fieldProps = (id: DraftField, describedBy: string | undefined) => ({
+    id,
     spellcheck: false,
-    value: draft.token,
-    'aria-invalid': errors.token ? true : undefined,
+    value: draft[id],
+    'aria-invalid': errors[id] ? true : undefined,
     'aria-describedby': describedBy,
-    onInput: (e: preact.TargetedEvent<HTMLInputElement>) => edit({ token: e.currentTarget.value }),
+    onInput: (e: preact.TargetedEvent<HTMLInputElement>) => edit({ [id]: e.currentTarget.value }),
   });
 
   /**
@@ -100,23 +100,18 @@ export function Options() {
       <form onSubmit={save} noValidate>
         <Field id="apiUrl" label="optionsApiUrl" help="optionsApiUrlHelp" error={errors.apiUrl}>
           {(describedBy) => (
-            <input
-              id="apiUrl"
-              type="url"
-              autocomplete="url"
-              spellcheck={false}
-              value={draft.apiUrl}
-              aria-invalid={errors.apiUrl ? true : undefined}
-              aria-describedby={describedBy}
-              onInput={(e) => edit({ apiUrl: e.currentTarget.value })}
-            />
+            <input type="url" autocomplete="url" {...fieldProps('apiUrl', describedBy)} />
           )}
         </Field>
         <Field id="token" label="optionsToken" help="optionsTokenHelp" error={errors.token}>
           {(describedBy) => (
             <div class="token">
               {/* Two elements rather than one with a changing type: Preact types `password` inputs apart. */}
-              {showToken ? <input type="text" {...tokenProps(describedBy)} /> : <input type="password" {...tokenProps(describedBy)} />}
+              {showToken ? (
+                <input type="text" autocomplete="off" {...fieldProps('token', describedBy)} />
+              ) : (
+                <input type="password" autocomplete="off" {...fieldProps('token', describedBy)} />
+              )}
               <button type="button" aria-pressed={showToken} aria-controls="token" onClick={() => setShowToken(!showToken)}>
                 {t('optionsShowToken')}
               </button>
@@ -131,16 +126,12 @@ export function Options() {
         <Field id="pollSeconds" label="optionsPollSeconds" help="optionsPollHelp" error={errors.pollSeconds}>
           {(describedBy) => (
             <input
-              id="pollSeconds"
               type="number"
               inputMode="numeric"
               min={MIN_POLL_SECONDS}
               max={MAX_POLL_SECONDS}
               step={1}
-              value={draft.pollSeconds}
-              aria-invalid={errors.pollSeconds ? true : undefined}
-              aria-describedby={describedBy}
-              onInput={(e) => edit({ pollSeconds: e.currentTarget.value })}
+              {...fieldProps('pollSeconds', describedBy)}
             />
           )}
         </Field>
