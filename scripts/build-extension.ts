@@ -1,8 +1,8 @@
 /**
- * Builds the sandbox extension (`wxt build --mode sandbox`) for a given sandbox origin into its own folder, so that
- * tests, the demo and the bench never load a half-written build of someone else's `npm run build`.
+ * Builds the extension into a folder of its own, so that tests, the demo and the bench never load a half-written
+ * build of someone else's `npm run build`. `sandbox` mode treats a sandbox origin as Procore (`wxt build --mode sandbox`).
  * Runs WXT in a child process: WXT starts its own Vite, which must not share a process with vitest's.
- * Usage as a command: `tsx scripts/build-sandbox-extension.ts OUT_DIR` with SANDBOX_URL (and POLL_SECONDS) set.
+ * As a command: `tsx scripts/build-extension.ts MODE OUT_DIR` (SANDBOX_URL and POLL_SECONDS from the environment).
  */
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -10,21 +10,25 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
-export interface SandboxBuildOptions {
-  sandboxUrl: string;
-  /** Shortens the status poll (seconds); 0 keeps the extension's own period. */
-  pollSeconds?: number;
-  /** Relative to the repository; the unpacked extension ends up in `OUT_DIR/chrome-mv3`. */
-  outDir?: string;
-}
+export type BuildOptions =
+  | { mode: 'production'; outDir: string }
+  | {
+      mode: 'sandbox';
+      outDir: string;
+      sandboxUrl: string;
+      /** Shortens the status poll (seconds); 0 keeps the extension's own period. */
+      pollSeconds?: number;
+    };
 
-/** Builds and resolves with the unpacked extension's folder. */
-export async function buildSandboxExtension({ sandboxUrl, pollSeconds = 0, outDir = '.output' }: SandboxBuildOptions): Promise<string> {
-  const out = resolve(ROOT, outDir);
-  const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, [fileURLToPath(import.meta.url), out], {
+/** Builds the Chrome MV3 extension and resolves with its unpacked folder (`OUT_DIR/chrome-mv3`). */
+export async function buildExtension(options: BuildOptions): Promise<string> {
+  const out = resolve(ROOT, options.outDir);
+  const env = options.mode === 'sandbox'
+    ? { ...process.env, SANDBOX_URL: options.sandboxUrl, POLL_SECONDS: String(options.pollSeconds ?? 0) }
+    : process.env;
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [fileURLToPath(import.meta.url), options.mode, out], {
     cwd: ROOT,
-    env: { ...process.env, SANDBOX_URL: sandboxUrl, POLL_SECONDS: String(pollSeconds) },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -34,17 +38,13 @@ export async function buildSandboxExtension({ sandboxUrl, pollSeconds = 0, outDi
     child.on('error', failed);
     child.on('close', done);
   });
-  if (code !== 0) throw new Error(`Sandbox extension build failed (exit ${code}):\n${output}`);
+  if (code !== 0) throw new Error(`Extension build (${options.mode}) failed with exit code ${code}:\n${output}`);
   return join(out, 'chrome-mv3');
 }
 
-async function main(outDir: string): Promise<void> {
-  const { build } = await import('wxt');
-  await build({ mode: 'sandbox', outDir });
-}
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const outDir = process.argv[2];
-  if (!outDir) throw new Error('usage: tsx scripts/build-sandbox-extension.ts OUT_DIR');
-  await main(outDir);
+  const [mode, outDir] = process.argv.slice(2);
+  if ((mode !== 'sandbox' && mode !== 'production') || !outDir) throw new Error('usage: tsx scripts/build-extension.ts sandbox|production OUT_DIR');
+  const { build } = await import('wxt');
+  await build({ mode, outDir });
 }

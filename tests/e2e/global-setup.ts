@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { startSandbox } from '../../sandbox/server';
-import { buildSandboxExtension } from '../../scripts/build-sandbox-extension';
+import { buildExtension } from '../../scripts/build-extension';
 import { CHROMIUM } from '../../scripts/extension-browser';
 
 declare module 'vitest' {
@@ -24,7 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\`.`);
   const sandbox = await startSandbox({ port: 0, syncDelayMs: SYNC_DELAY_MS });
   try {
-    const extensionDir = await buildSandboxExtension({ sandboxUrl: sandbox.url, pollSeconds: POLL_SECONDS, outDir: '.output/e2e' });
+    const extensionDir = await buildExtension({ mode: 'sandbox', sandboxUrl: sandbox.url, pollSeconds: POLL_SECONDS, outDir: '.output/e2e' });
     project.provide('sandboxUrl', sandbox.url);
     project.provide('extensionDir', extensionDir);
   } catch (error) {
