@@ -4,21 +4,21 @@ export type PageRef =
   | { level: 'company'; companyId: number; vendorId: number }
   | { level: 'project'; projectId: number; vendorId: number };
 
-const COMPANY_EDIT = /^\/(\d+)\/company\/directory\/vendors\/(\d+)\/edit\/?$/;
-const PROJECT_EDIT = /^\/(\d+)\/project\/directory\/vendors\/(\d+)\/edit\/?$/;
+/** `/{company_id}/company/…` or `/{project_id}/project/…`, then `directory/vendors/{vendor_id}/edit`. */
+const VENDOR_EDIT = /^\/(\d+)\/(company|project)\/directory\/vendors\/(\d+)\/edit\/?$/;
 
 export function parseVendorEditUrl(url: string | URL): PageRef | null {
-  let path: string;
+  let match: RegExpExecArray | null;
   try {
-    path = new URL(url).pathname;
+    match = VENDOR_EDIT.exec(new URL(url).pathname);
   } catch {
     return null;
   }
-  const company = COMPANY_EDIT.exec(path);
-  if (company) return { level: 'company', companyId: Number(company[1]), vendorId: Number(company[2]) };
-  const project = PROJECT_EDIT.exec(path);
-  if (project) return { level: 'project', projectId: Number(project[1]), vendorId: Number(project[2]) };
-  return null;
+  if (!match) return null;
+  const [, id, level, vendorId] = match;
+  return level === 'company'
+    ? { level, companyId: Number(id), vendorId: Number(vendorId) }
+    : { level: 'project', projectId: Number(id), vendorId: Number(vendorId) };
 }
 
 /** The company-level edit page of a vendor on the given Procore origin: where the popup and notifications link to. */

@@ -12,12 +12,12 @@ export const FIELD_LABELS: Partial<Record<VendorField, readonly string[]>> = {
   address: ['address', 'dirección'],
   city: ['city', 'ciudad'],
   state_code: ['state', 'estado'],
-  zip: ['zip code', 'zip', 'código postal'],
+  zip: ['zip code', 'código postal'],
   country_code: ['country', 'país'],
   business_phone: ['business phone', 'teléfono comercial'],
   mobile_phone: ['mobile phone', 'teléfono móvil'],
   fax_number: ['fax number', 'número de fax'],
-  email_address: ['email address', 'email', 'correo electrónico'],
+  email_address: ['email address', 'correo electrónico'],
 };
 
 /** The Save button's text or value, normalized. */
@@ -28,7 +28,8 @@ export const CONTROL_TAG = 'erp-resend-control';
 
 const FORM_CONTROLS = 'input, select, textarea';
 const NOT_TEXT_INPUTS = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio', 'file']);
-const BUTTONS = 'button, input[type="submit"]';
+/** What can be the form's Save button. */
+export const BUTTONS = 'button, input[type="submit"]';
 
 export type FieldControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -50,28 +51,20 @@ function ownText(element: Element): string {
   return text;
 }
 
-/** Every label text that names this control, in the order a screen reader would prefer them. */
-export function labelsOf(control: Element): string[] {
-  const doc = control.ownerDocument;
-  const texts: string[] = [];
+/** Every label text that names this control: its `label`s (by `for` or wrapping), `aria-labelledby`, `aria-label`. */
+export function labelsOf(control: FieldControl): string[] {
+  const texts = Array.from(control.labels ?? [], ownText);
   const labelledBy = control.getAttribute('aria-labelledby');
   if (labelledBy) {
+    const doc = control.ownerDocument;
     texts.push(labelledBy.split(/\s+/).map((id) => doc.getElementById(id)?.textContent ?? '').join(' '));
   }
-  const ariaLabel = control.getAttribute('aria-label');
-  if (ariaLabel) texts.push(ariaLabel);
-  if (control.id) {
-    for (const label of Array.from(doc.querySelectorAll('label[for]'))) {
-      if (label.getAttribute('for') === control.id) texts.push(ownText(label));
-    }
-  }
-  const wrapping = control.closest('label');
-  if (wrapping) texts.push(ownText(wrapping));
+  texts.push(control.getAttribute('aria-label') ?? '');
   return texts.map(normalizeLabel).filter(Boolean);
 }
 
 /** Which vendor field a control edits, by its label; null for anything else. */
-export function fieldOf(control: Element): VendorField | null {
+export function fieldOf(control: FieldControl): VendorField | null {
   if (control instanceof HTMLInputElement && NOT_TEXT_INPUTS.has(control.type)) return null;
   for (const label of labelsOf(control)) {
     const field = LABEL_TO_FIELD.get(label);

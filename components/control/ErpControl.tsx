@@ -31,43 +31,39 @@ export class ErpControl extends Component<Props, ControlState> {
   }
 
   override render({ store }: Props, state: ControlState) {
-    return <ControlView store={store} state={state} />;
-  }
-}
+    const model = controlModel(state);
+    const { busy, error, view } = state;
+    const action = model?.action ?? null;
+    const disabled = model?.disabled ?? false;
 
-function ControlView({ store, state }: Props & { state: ControlState }) {
-  const model = controlModel(state);
-  const { busy, error, view } = state;
-  const action = model?.action ?? null;
-  const disabled = model?.disabled ?? false;
-
-  return (
-    <div class="erp">
-      <div class="row">
-        {(model || !error) && <StatusLine model={model} />}
-        {action && (
-          <button
-            type="button"
-            class="action"
-            disabled={disabled}
-            aria-describedby={disabled ? REASONS_ID : undefined}
-            aria-busy={busy ? 'true' : undefined}
-            onClick={(event) => void store.act(action, event.isTrusted)}
-          >
-            {busy ? t(busy === 'retrieve' ? 'actionRetrieving' : 'actionSending') : t(ACTION_LABEL[action])}
-          </button>
+    return (
+      <div class="erp">
+        <div class="row">
+          {(model || !error) && <StatusLine model={model} />}
+          {action && (
+            <button
+              type="button"
+              class="action"
+              disabled={disabled}
+              aria-describedby={disabled ? REASONS_ID : undefined}
+              aria-busy={busy ? 'true' : undefined}
+              onClick={(event) => void store.act(action, event.isTrusted)}
+            >
+              {busy ? t(busy === 'retrieve' ? 'actionRetrieving' : 'actionSending') : t(ACTION_LABEL[action])}
+            </button>
+          )}
+          {disabled && model && <HelpTip id={REASONS_ID} reasons={model.reasons} />}
+        </div>
+        {error && (
+          <p class="error" role="alert">
+            <span>{errorText(error)}</span>
+            <button type="button" class="retry" onClick={(event) => void store.retry(event.isTrusted)}>
+              {t('tryAgain')}
+            </button>
+          </p>
         )}
-        {disabled && model && <HelpTip id={REASONS_ID} reasons={model.reasons} />}
+        {view && view.history.length > 0 && <History requests={view.history} />}
       </div>
-      {error && (
-        <p class="error" role="alert">
-          <span>{errorText(error)}</span>
-          <button type="button" class="retry" onClick={(event) => void store.retry(event.isTrusted)}>
-            {t('tryAgain')}
-          </button>
-        </p>
-      )}
-      {view && view.history.length > 0 && <History requests={view.history} />}
-    </div>
-  );
+    );
+  }
 }

@@ -99,7 +99,6 @@ export class HelpTip extends Component<Props, { open: boolean }> {
           aria-describedby={id}
           onFocus={this.show}
           onBlur={this.hide}
-          onKeyDown={this.onKey}
         >
           ?
         </button>

@@ -9,12 +9,9 @@ const when = (iso: string): string =>
 export function historyLines(request: ErpRequest): string[] {
   const lines = [statusLabel(request.status), t('historySent', [when(request.created_at), request.sent_by.name])];
   if (request.status !== 'pending_acceptance') {
-    const at = when(request.decided_at ?? request.updated_at);
-    lines.push(
-      request.decided_by
-        ? t('historyDecided', [statusLabel(request.status), at, request.decided_by.name])
-        : t('historyUpdated', [statusLabel(request.status), at]),
-    );
+    // A retrieval has no approver: the admin who sent it took it back.
+    const by = (request.decided_by ?? request.sent_by).name;
+    lines.push(t('historyDecided', [statusLabel(request.status), when(request.decided_at ?? request.updated_at), by]));
   }
   if (request.rejection_comment) lines.push(t('statusComment', request.rejection_comment));
   if (request.errors.length > 0) lines.push(t('statusErrors', request.errors.join('; ')));
@@ -27,13 +24,7 @@ export function History({ requests }: { requests: ErpRequest[] }) {
       <summary>{`${t('historyTitle')} (${requests.length})`}</summary>
       <ol>
         {requests.map((request) => (
-          <li key={request.id}>
-            {historyLines(request).map((line, index) => (
-              <span key={index} class={index === 0 ? 'what' : undefined}>
-                {line}
-              </span>
-            ))}
-          </li>
+          <li key={request.id}>{historyLines(request).join('\n')}</li>
         ))}
       </ol>
     </details>

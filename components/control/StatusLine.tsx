@@ -2,9 +2,9 @@
 import { t, statusLabel, type MessageKey } from '@/lib/i18n';
 import type { ControlModel } from './model';
 
+/** The words of the status line; page and API text (names, comments, errors) only ever as text. */
 const ICON: Record<ControlModel['tone'], string> = { waiting: '◔', returned: '↺', synced: '✓', failed: '✕', none: '○' };
 
-/** The words of the status line; page and API text (names, comments, errors) only ever as text. */
 export function statusWords(model: ControlModel | null): string[] {
   if (!model) return [t('statusChecking')];
   const { latest } = model;

@@ -32,14 +32,15 @@ export interface ControlStore {
   retry(trusted: boolean): Promise<unknown>;
 }
 
-export const initialState = (): ControlState => ({
+/** Never mutated: every change makes a new state. */
+export const INITIAL_STATE: ControlState = {
   view: null,
   error: null,
   failed: null,
   form: {},
   busy: null,
   serverReasons: [],
-});
+};
 
 export interface ControlModel {
   action: Action | null;

@@ -1,6 +1,6 @@
 /** The control copies the look of the page's own button beside Save, so it matches Procore's classic and beta themes. */
 
-/** Copied as `--erp-<property>` on the host; the stylesheet falls back to Procore-like values when one is empty. */
+/** Copied as `--erp-<property>` on the host, where the control's stylesheet reads them. */
 const COPIED = [
   'font-family',
   'font-size',

@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ErpControl } from '@/components/control/ErpControl';
 import { readForm } from '@/lib/form-reader';
 import { parseVendorEditUrl, samePage } from '@/lib/page-ref';
-import { formOf, isSaveButton, neighbourButton } from '@/lib/selectors';
+import { BUTTONS, formOf, isSaveButton, neighbourButton } from '@/lib/selectors';
 import css from '@/components/control/control.css?inline';
 import { ask, onPush } from './background-client';
 import { copyButtonLook } from './native-look';
@@ -93,8 +93,8 @@ export function startPageControl(ctx: ContentScriptContext): void {
     readScheduled = true;
     ctx.requestAnimationFrame(readFormNow);
   };
+  // Text fields and selects alike fire `input` on every change.
   ctx.addEventListener(document, 'input', onEdit, { capture: true });
-  ctx.addEventListener(document, 'change', onEdit, { capture: true });
 
   // The page's own Save: refetch the saved vendor so the reasons follow what was saved.
   ctx.addEventListener(document, 'submit', () => void session?.afterPageSave(), { capture: true });
@@ -102,7 +102,7 @@ export function startPageControl(ctx: ContentScriptContext): void {
     document,
     'click',
     (event) => {
-      const button = event.target instanceof Element ? event.target.closest('button, input[type="submit"]') : null;
+      const button = event.target instanceof Element ? event.target.closest(BUTTONS) : null;
       if (session && button && isSaveButton(button)) void session.afterPageSave();
     },
     { capture: true },

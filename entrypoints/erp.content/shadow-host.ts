@@ -20,8 +20,8 @@ export function createShadowHost(ctx: ContentScriptContext, css: string): Shadow
   style.textContent = css;
   const container = document.createElement('div');
   shadow.append(style, container);
-  // Keys typed in the control are the control's: the page's keyboard shortcuts must not act on them.
-  for (const type of ['keydown', 'keyup', 'keypress']) container.addEventListener(type, (event) => event.stopPropagation());
+  // Keys typed in the control are the control's: the page's keyboard shortcuts (on keydown) must not act on them.
+  container.addEventListener('keydown', (event) => event.stopPropagation());
   ctx.onInvalidated(() => {
     render(null, container);
     host.remove();

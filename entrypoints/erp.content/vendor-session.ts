@@ -3,8 +3,8 @@
  * actions. A new session per page; a disposed session ignores late answers, so a navigation never shows the
  * previous vendor.
  */
-import { controlModel, initialState, serverReasons, type ControlState, type ControlStore } from '@/components/control/model';
-import type { UserError, Result } from '@/lib/errors';
+import { controlModel, INITIAL_STATE, serverReasons, type ControlState, type ControlStore } from '@/components/control/model';
+import type { Result } from '@/lib/errors';
 import type { FormValues } from '@/lib/form-reader';
 import type { RetrieveInput, SendInput, VendorView } from '@/lib/messaging';
 import type { PageRef } from '@/lib/page-ref';
@@ -18,17 +18,16 @@ export interface ControlApi {
   watch(ids: { companyId: number; vendorId: number }): Promise<void>;
 }
 
-/** After the page's own Save, how long to wait before each refetch until the saved vendor shows the change. */
-export const SAVE_REFETCH_DELAYS_MS = [250, 500, 1000, 2000, 4000];
-
-/** A message that never reached the background (extension reloaded, worker crashed) reads as a service failure. */
-const UNREACHABLE: UserError = { kind: 'server' };
+/** After the page's own Save, the refetches wait 250 ms, then twice as long each time, up to 4 s (about 8 s in all). */
+export const FIRST_REFETCH_MS = 250;
+export const LAST_REFETCH_MS = 4000;
 
 async function answer<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await call();
   } catch {
-    return { ok: false, error: UNREACHABLE };
+    // A message that never reached the background (extension reloaded, worker crashed) reads as a service failure.
+    return { ok: false, error: { kind: 'server' } };
   }
 }
 
@@ -111,7 +110,7 @@ export function createVendorSession(
 
   const session: VendorSession = {
     page,
-    state: initialState(),
+    state: INITIAL_STATE,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -135,7 +134,7 @@ export function createVendorSession(
       refetchingAfterSave = true;
       const before = session.state.view?.vendor.updated_at;
       try {
-        for (const delay of SAVE_REFETCH_DELAYS_MS) {
+        for (let delay = FIRST_REFETCH_MS; delay <= LAST_REFETCH_MS; delay *= 2) {
           await sleep(delay);
           if (disposed) return;
           const view = await load(true);

@@ -3,14 +3,14 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErpControl } from '@/components/control/ErpControl';
-import { initialState, type ControlState, type ControlStore } from '@/components/control/model';
+import { INITIAL_STATE, type ControlState, type ControlStore } from '@/components/control/model';
 import { useLocale } from './content-locale';
 import { request, vendor, view } from './content-fixtures';
 
 function store(patch: Partial<ControlState>) {
   const listeners = new Set<(s: ControlState) => void>();
   const s = {
-    state: { ...initialState(), ...patch },
+    state: { ...INITIAL_STATE, ...patch },
     subscribe: (l: (s: ControlState) => void) => (listeners.add(l), () => listeners.delete(l)),
     act: vi.fn(async (_action: string, _trusted: boolean) => undefined),
     retry: vi.fn(async () => undefined),
@@ -145,8 +145,10 @@ describe('the in-page control', () => {
     expect(details.open).toBe(false);
     expect(details.querySelector('summary')?.textContent).toBe('History (2)');
     const items = Array.from(details.querySelectorAll('li')).map((li) => li.textContent);
-    expect(items[0]).toMatch(/^RejectedSent .* by Alex AdminRejected .* by Avery ApproverComment: Tax ID missing on W-9$/);
+    expect(items[0]).toMatch(/^Rejected\nSent .* by Alex Admin\nRejected .* by Avery Approver\nComment: Tax ID missing on W-9$/);
     expect(items[1]).toContain('Errors: ERP vendor ID V-1007 is already in use');
+    // No approver recorded (a retrieval, a failed export): the line names the sender.
+    expect(items[1]).toMatch(/\nExport failed .* by Alex Admin\n/);
   });
 
   it('opens the tooltip on focus and closes it on Escape', () => {

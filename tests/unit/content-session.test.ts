@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ok, fail, type Result } from '@/lib/errors';
 import type { VendorView } from '@/lib/messaging';
-import { createVendorSession, SAVE_REFETCH_DELAYS_MS, type ControlApi } from '@/entrypoints/erp.content/vendor-session';
+import { createVendorSession, type ControlApi } from '@/entrypoints/erp.content/vendor-session';
 import { request, vendor, view } from './content-fixtures';
 
 const page = { level: 'company', companyId: 8001, vendorId: 101 } as const;
@@ -152,15 +152,17 @@ describe('a vendor page session', () => {
     await session.load(false);
     fake.answers.push(ok(view()), ok(view({ vendor: vendor({ updated_at: '2026-11-03T00:00:00Z', name: 'Acme' }) })));
     await Promise.all([session.afterPageSave(), session.afterPageSave()]);
-    expect(waits).toEqual(SAVE_REFETCH_DELAYS_MS.slice(0, 2));
+    expect(waits).toEqual([250, 500]);
     expect(session.state.view?.vendor.name).toBe('Acme');
   });
 
   it('stops refetching after the last backoff step when nothing changes', async () => {
-    const session = createVendorSession(page, fake.api, noWait, 'https://app.procore.com');
+    const waits: number[] = [];
+    const session = createVendorSession(page, fake.api, async (ms) => void waits.push(ms), 'https://app.procore.com');
     await session.load(false);
     await session.afterPageSave();
-    expect(fake.api.getVendor).toHaveBeenCalledTimes(1 + SAVE_REFETCH_DELAYS_MS.length);
+    expect(waits).toEqual([250, 500, 1000, 2000, 4000]);
+    expect(fake.api.getVendor).toHaveBeenCalledTimes(1 + waits.length);
   });
 
   it('knows which pushes concern it', async () => {
