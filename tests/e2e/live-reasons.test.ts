@@ -87,7 +87,7 @@ describe('history', () => {
 
     const earlier = page.getByText('Address incomplete');
     expect(await earlier.isVisible()).toBe(false);
-    await page.getByText('History', { exact: true }).click();
+    await page.getByText(/^History\b/).click();
     await earlier.waitFor({ state: 'visible' });
     await page.getByText(/Tax ID missing on W-9/).last().waitFor({ state: 'visible' });
   });
