@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundApp } from '@/lib/background-app';
 import { POLL_ALARM } from '@/lib/poller';
@@ -23,8 +23,9 @@ function harness(): Harness {
 }
 
 /** A worker: a new one over the same storage is what Chrome gives after stopping the old one. */
-function worker(h: Harness) {
+function worker(h: Harness, pollOverride = 0) {
   return createBackgroundApp({
+    pollOverride,
     createClient: () => h.api,
     hasHostPermission: async () => true,
     loadSettings: async () => h.settings,
@@ -166,6 +167,17 @@ describe('tracking status changes', () => {
     await worker(h).onAlarm(POLL_ALARM);
     expect(await notifications()).toEqual([]);
     expect(await badge()).toBe('');
+  });
+
+  it('below the 30-second alarm floor (test builds), a timer polls while the worker lives, and stops when nothing is open', async () => {
+    const h = harness();
+    const bg = worker(h, 0.05);
+    await send(bg);
+    h.api.decide(8001, h.api.created[0]!.id, 'rejected', { rejection_comment: 'Tax ID missing on W-9' });
+    await vi.waitFor(async () => expect(await badge()).toBe('1'), { timeout: 2000 });
+    const calls = h.api.countOf('listRequests');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.api.countOf('listRequests')).toBe(calls);
   });
 
   it('a 401 stops polling and shows the token badge until the settings change', async () => {
