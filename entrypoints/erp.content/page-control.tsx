@@ -81,7 +81,8 @@ export function startPageControl(ctx: ContentScriptContext): void {
       return;
     }
     session = createVendorSession(page, api, sleep, url.origin);
-    void session.load(false);
+    // Read the form again once the vendor is known, in case the page filled its fields after rendering them.
+    void session.load(false).then(readFormNow);
     ensurePlacement();
     renderControl();
     observer.observe(document.body, { childList: true, subtree: true });
