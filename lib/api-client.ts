@@ -20,7 +20,7 @@ import {
   type Vendor,
 } from './api-types';
 import type { ErrorKind, UserError } from './errors';
-import { backoffDelay, DEFAULT_BACKOFF, serverDelay } from './retry';
+import { backoffDelay, DEFAULT_BACKOFF, retryAfterDelay, serverDelay } from './retry';
 import type { ErpStatus } from './status';
 
 export interface ApiConfig {
@@ -177,10 +177,15 @@ export function createApiClient(config: ApiConfig, options: ApiClientOptions = {
     }
   }
 
-  /** The server's requested wait counts only where HTTP defines it (429, 503); otherwise exponential backoff. */
+  /**
+   * The server's requested wait counts only where HTTP defines it: a 429 (Retry-After, else the rate-limit reset) and
+   * a 503 (Retry-After only: Procore sends X-Rate-Limit-Reset on every answer, and a 503 is not the budget running out).
+   * Otherwise exponential backoff.
+   */
   function waitBefore(retry: number, failed: Attempt): number {
-    const asked = failed.kind === 'response' && (failed.status === 429 || failed.status === 503)
-      ? serverDelay(failed.headers, Date.now())
+    const asked = failed.kind !== 'response' ? null
+      : failed.status === 429 ? serverDelay(failed.headers, Date.now())
+      : failed.status === 503 ? retryAfterDelay(failed.headers, Date.now())
       : null;
     return Math.min(policy.cap, asked ?? backoffDelay(retry, policy));
   }

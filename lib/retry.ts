@@ -20,17 +20,22 @@ export function backoffDelay(attempt: number, { base, cap, random }: BackoffPoli
   return Math.floor(random() * ceiling);
 }
 
+/** The wait `Retry-After` asks for (seconds or an HTTP date), in ms, or null. Never negative; the caller caps it. */
+export function retryAfterDelay(headers: Headers, now: number): number | null {
+  const retryAfter = headers.get('retry-after')?.trim();
+  if (!retryAfter) return null;
+  // HTTP dates start with the weekday; anything else Date.parse would guess at ("-5" is a date in 2001).
+  const wait = /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : /^[a-z]{3}/i.test(retryAfter) ? Date.parse(retryAfter) - now : NaN;
+  return Number.isFinite(wait) ? Math.max(0, wait) : null;
+}
+
 /**
- * The wait the server asked for, in ms, or null when it asked for none: `Retry-After` (seconds or an HTTP date)
- * first, else `X-Rate-Limit-Reset` (epoch seconds when the rate-limit window reopens). Never negative; the caller caps it.
+ * The wait a rate-limited (429) answer asks for, in ms, or null: `Retry-After` first, else `X-Rate-Limit-Reset`
+ * (epoch seconds when the rate-limit window reopens). Never negative; the caller caps it.
  */
 export function serverDelay(headers: Headers, now: number): number | null {
-  const retryAfter = headers.get('retry-after')?.trim();
-  if (retryAfter) {
-    // HTTP dates start with the weekday; anything else Date.parse would guess at ("-5" is a date in 2001).
-    const wait = /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : /^[a-z]{3}/i.test(retryAfter) ? Date.parse(retryAfter) - now : NaN;
-    if (Number.isFinite(wait)) return Math.max(0, wait);
-  }
+  const asked = retryAfterDelay(headers, now);
+  if (asked !== null) return asked;
   const reset = headers.get('x-rate-limit-reset')?.trim();
   if (reset && /^\d+(\.\d+)?$/.test(reset)) return Math.max(0, Math.ceil(Number(reset) * 1000 - now));
   return null;

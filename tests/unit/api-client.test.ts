@@ -234,6 +234,11 @@ describe('rate limits and Retry-After', () => {
     ['the backoff for a 429 without timing headers', { status: 429 }, 250],
     ['the Retry-After of a 503', { status: 503, headers: { 'Retry-After': '2' } }, 2000],
     [
+      'the backoff for a 503 that carries only the rate-limit reset (the budget is not what failed)',
+      { status: 503, headers: { 'X-Rate-Limit-Remaining': '3500', 'X-Rate-Limit-Reset': resetIn(3000) } },
+      250,
+    ],
+    [
       'the backoff on other 5xx, ignoring rate-limit headers (Procore sends them on every answer)',
       { status: 500, headers: { 'Retry-After': '20', 'X-Rate-Limit-Reset': resetIn(3000) } },
       250,
