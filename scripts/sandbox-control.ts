@@ -1,39 +1,14 @@
 /** The sandbox's test-control endpoints (`/__sandbox/*`, no auth), as the tests, the demo and the bench use them. */
+import type { Fault, LogEntry } from '../sandbox/faults';
 
-export interface SandboxLogEntry {
-  method: string;
-  path: string;
-  /** The raw query string without "?". */
-  query: string;
-  /** 0 when the connection was dropped before an answer. */
-  status: number;
-  at: string;
-  token: string | null;
-  idempotencyKey: string | null;
-  /** Calls made by the sandbox's own pages rather than by the extension. */
-  fromPage: boolean;
-}
+export type { Fault };
+export type SandboxLogEntry = LogEntry;
 
 export interface CreatedRequest {
   id: number;
   item_id: number;
   status: string;
   [field: string]: unknown;
-}
-
-export interface Fault {
-  /** Substring of the API path. */
-  match?: string;
-  method?: string;
-  /** Applies to the next `count` matching calls. */
-  count: number;
-  status?: number;
-  /** Seconds, with 429. */
-  retryAfter?: number;
-  delayMs?: number;
-  malformed?: boolean;
-  /** true: destroy the socket without handling the call; 'after': handle it, then destroy the socket. */
-  drop?: boolean | 'after';
 }
 
 export interface SandboxControl {

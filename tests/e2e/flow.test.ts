@@ -20,6 +20,14 @@ async function sendFromPage(page: Page): Promise<void> {
   await eventually(() => control.status.innerText()).toContain('Waiting for approval');
 }
 
+/** Sends Acme Concrete from its edit page, then opens the approver's page beside it. */
+async function sendAcmeAndOpenApprover(open: (path: string) => Promise<Page>): Promise<{ page: Page; approver: Page }> {
+  const page = await open(companyVendorPath(SUMMIT, acme.id));
+  await erpControl(page).send.waitFor();
+  await sendFromPage(page);
+  return { page, approver: await open(approverPath(SUMMIT)) };
+}
+
 describe('sending from the vendor edit page', () => {
   test('Send to ERP creates one request and shows "Waiting for approval" with Retrieve', async ({ open, sandbox }) => {
     const page = await open(companyVendorPath(SUMMIT, acme.id));
@@ -36,11 +44,7 @@ describe('sending from the vendor edit page', () => {
   });
 
   test('approving on the approver page shows "Synced to ERP" and the ERP vendor ID, in the page and the popup', async ({ ext, open }) => {
-    const page = await open(companyVendorPath(SUMMIT, acme.id));
-    await erpControl(page).send.waitFor();
-    await sendFromPage(page);
-
-    const approver = await open(approverPath(SUMMIT));
+    const { page, approver } = await sendAcmeAndOpenApprover(open);
     await acceptOnApproverPage(approver, acme.name, 'V-2001');
 
     // The edit page was left open: it updates by itself.
@@ -56,11 +60,7 @@ describe('sending from the vendor edit page', () => {
   });
 
   test('rejecting with a comment shows "Rejected", the approver and the comment, and offers Re-send', async ({ open }) => {
-    const page = await open(companyVendorPath(SUMMIT, acme.id));
-    await erpControl(page).send.waitFor();
-    await sendFromPage(page);
-
-    const approver = await open(approverPath(SUMMIT));
+    const { page, approver } = await sendAcmeAndOpenApprover(open);
     await rejectOnApproverPage(approver, acme.name, 'Add the W-9 before sending');
 
     const control = erpControl(page);
@@ -113,30 +113,23 @@ describe('sending from the vendor edit page', () => {
   });
 
   test('an ERP vendor ID already in use makes the export fail, with the error, and offers Re-send', async ({ open }) => {
-    const page = await open(companyVendorPath(SUMMIT, acme.id));
-    await erpControl(page).send.waitFor();
-    await sendFromPage(page);
-
-    const approver = await open(approverPath(SUMMIT));
+    const { page, approver } = await sendAcmeAndOpenApprover(open);
     await acceptOnApproverPage(approver, acme.name, 'V-1007');
 
     const control = erpControl(page);
     await eventually(() => control.status.innerText()).toContain('Export failed');
+    expect(await control.status.innerText()).toContain('ERP vendor ID V-1007 is already in use');
     await control.resend.waitFor();
   });
 
   test('a rejection comment that looks like HTML shows as text and never runs', async ({ open }) => {
-    const page = await open(companyVendorPath(SUMMIT, acme.id));
+    const { page, approver } = await sendAcmeAndOpenApprover(open);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await erpControl(page).send.waitFor();
-    await sendFromPage(page);
-
     const comment = '<img src=x onerror=alert(1)>';
-    const approver = await open(approverPath(SUMMIT));
     await rejectOnApproverPage(approver, acme.name, comment);
 
     const control = erpControl(page);
