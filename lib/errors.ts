@@ -27,20 +27,3 @@ export interface UserError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: UserError };
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T = never>(error: UserError): Result<T> => ({ ok: false, error });
-
-/** `_locales` key for each kind's sentence. */
-export const ERROR_MESSAGE: Record<ErrorKind, string> = {
-  auth: 'errorAuth',
-  forbidden: 'errorForbidden',
-  not_found: 'errorNotFound',
-  conflict: 'errorConflict',
-  validation: 'errorValidation',
-  rate_limited: 'errorRateLimited',
-  server: 'errorServer',
-  network: 'errorNetwork',
-  timeout: 'errorTimeout',
-  malformed: 'errorMalformed',
-  not_configured: 'errorNotConfigured',
-  no_permission: 'errorNoHostPermission',
-  busy: 'errorBusy',
-};

@@ -11,15 +11,6 @@ export const isOpen = (status: ErpStatus): boolean => !TERMINAL.has(status);
 /** Rejected and failed requests wait for the admin to fix and re-send: they make the badge count. */
 export const needsAttention = (status: ErpStatus): boolean => status === 'rejected' || status === 'failed';
 
-/** `_locales` message key for each status's wording. */
-export const STATUS_MESSAGE = {
-  pending_acceptance: 'statusPendingAcceptance',
-  accepted: 'statusAccepted',
-  synced: 'statusSynced',
-  rejected: 'statusRejected',
-  retrieved: 'statusRetrieved',
-  failed: 'statusFailed',
-} as const satisfies Record<ErpStatus, string>;
 
 /** Procore's ERP icon colours: blue waiting, yellow returned to the admin, green synced, red failed. */
 export type StatusTone = 'waiting' | 'returned' | 'synced' | 'failed';

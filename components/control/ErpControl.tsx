@@ -47,6 +47,7 @@ export class ErpControl extends Component<Props, ControlState> {
               disabled={disabled}
               aria-describedby={disabled ? REASONS_ID : undefined}
               aria-busy={busy ? 'true' : undefined}
+              aria-disabled={state.settling ? 'true' : undefined}
               onClick={(event) => void store.act(action, event.isTrusted)}
             >
               {busy ? t(busy === 'retrieve' ? 'actionRetrieving' : 'actionSending') : t(ACTION_LABEL[action])}

@@ -20,6 +20,8 @@ export interface ControlState {
   /** What the vendor form shows now. */
   form: FormValues;
   busy: Busy;
+  /** The action button changed a moment ago and ignores clicks (`aria-disabled`) until the admin has seen it. */
+  settling: boolean;
   /** The server's 422 field errors from the last send, shown with the other reasons until the next send. */
   serverReasons: Reason[];
 }
@@ -39,6 +41,7 @@ export const INITIAL_STATE: ControlState = {
   failed: null,
   form: {},
   busy: null,
+  settling: false,
   serverReasons: [],
 };
 

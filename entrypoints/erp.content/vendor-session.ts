@@ -21,6 +21,8 @@ export interface ControlApi {
 /** After the page's own Save, the refetches wait 250 ms, then twice as long each time, up to 4 s (about 8 s in all). */
 export const FIRST_REFETCH_MS = 250;
 export const LAST_REFETCH_MS = 4000;
+/** How long a button that changed its action ignores clicks. */
+export const SETTLE_MS = 400;
 
 async function answer<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
@@ -58,10 +60,19 @@ export function createVendorSession(
   let watching = false;
   let loads = 0;
   let refetchingAfterSave = false;
+  let shown: Action | null = null;
 
   const update = (patch: Partial<ControlState>) => {
     if (disposed) return;
     session.state = { ...session.state, ...patch };
+    // The button just turned into another action (Send → Retrieve after a send or another tab's push): a click
+    // already on its way, such as a double click's second, must not act on the new one. Hold it briefly.
+    const action = controlModel(session.state)?.action ?? null;
+    if (shown && action && action !== shown) {
+      session.state = { ...session.state, settling: true };
+      setTimeout(() => update({ settling: false }), SETTLE_MS);
+    }
+    shown = action;
     for (const listener of listeners) listener(session.state);
   };
 
@@ -87,8 +98,8 @@ export function createVendorSession(
    * the reasons say sending is unavailable.
    */
   const act = async (action: Action, trusted: boolean): Promise<void> => {
-    const { view, busy } = session.state;
-    if (!trusted || busy || !view) return;
+    const { view, busy, settling } = session.state;
+    if (!trusted || busy || settling || !view) return;
     if (action !== 'retrieve' && controlModel(session.state)?.disabled) return;
     update({ busy: action === 'retrieve' ? 'retrieve' : 'send', error: null, failed: null });
     const ids = { companyId: view.companyId, vendorId: view.vendorId };

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ok, fail, type Result } from '@/lib/errors';
 import type { VendorView } from '@/lib/messaging';
-import { createVendorSession, type ControlApi } from '@/entrypoints/erp.content/vendor-session';
+import { createVendorSession, SETTLE_MS, type ControlApi } from '@/entrypoints/erp.content/vendor-session';
 import { request, vendor, view } from './content-fixtures';
 
 const page = { level: 'company', companyId: 8001, vendorId: 101 } as const;
@@ -79,6 +79,25 @@ describe('a vendor page session', () => {
     await Promise.all(clicks);
     expect(fake.api.send).toHaveBeenCalledTimes(1);
     expect(session.state.busy).toBeNull();
+  });
+
+  it('holds a button that just changed its action, so a double click does not retrieve what it sent', async () => {
+    vi.useFakeTimers();
+    try {
+      const session = createVendorSession(page, fake.api, noWait, 'https://app.procore.com');
+      await session.load(false);
+      expect(session.state.settling).toBe(false); // the first button is clickable at once
+      await session.act('send', true);
+      expect(session.state.settling).toBe(true); // Send became Retrieve
+      await session.act('retrieve', true);
+      expect(fake.api.retrieve).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(SETTLE_MS);
+      expect(session.state.settling).toBe(false);
+      await session.act('retrieve', true);
+      expect(fake.api.retrieve).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('does not send while a reason says sending is unavailable', async () => {
