@@ -7,8 +7,11 @@ import type { Page } from 'playwright-core';
 import { launchExtensionBrowser, type ExtensionBrowser, type LaunchOptions } from '../../scripts/extension-browser';
 import { sandboxControl, type SandboxControl } from '../../scripts/sandbox-control';
 
-/** Long enough for a 2 s poll plus the sandbox's sync delay; short enough that a missing feature fails quickly. */
-export const WAIT_MS = 15_000;
+/**
+ * Long enough for a 2 s poll plus the sandbox's sync delay on a busy two-core machine; short enough that a missing
+ * feature fails in seconds, not minutes.
+ */
+export const WAIT_MS = 20_000;
 
 export interface E2eFixtures {
   sandbox: SandboxControl;
@@ -38,6 +41,10 @@ export const test = base.extend<E2eFixtures>({
     const sandbox = sandboxControl(sandboxUrl());
     await sandbox.reset();
     await use(sandbox);
+    // A call the sandbox still holds (a delay fault) must be answered before the next test re-seeds, or it would
+    // land in the new seed. Calls whose connection a fault dropped are never answered.
+    const unanswered = async () => (await sandbox.log()).filter((entry) => entry.status === 0 && entry.fault?.drop !== true).length;
+    await eventually(unanswered).toBe(0);
   },
   ext: async ({ sandbox }, use) => {
     // Depends on `sandbox` so the seed is fresh before the extension's first call.

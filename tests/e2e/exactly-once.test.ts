@@ -50,7 +50,10 @@ describe('exactly once', () => {
 
   test('two tabs on the same company clicking at once create one request, and both show it', async ({ open, sandbox }) => {
     const [first, second] = await Promise.all([open(acmePath), open(acmePath)]);
-    await Promise.all([erpControl(first).send.waitFor(), erpControl(second).send.waitFor()]);
+    await eventually(() => erpControl(first).send.isEnabled()).toBe(true);
+    await eventually(() => erpControl(second).send.isEnabled()).toBe(true);
+    // The server takes its time, so both clicks land while the first send is still in flight.
+    await sandbox.fault({ method: 'POST', match: '/erp/requests', count: 2, delayMs: 1_500 });
     await Promise.all([erpControl(first).send.click(), erpControl(second).send.click()]);
     await expectWaiting(first);
     await expectWaiting(second);
@@ -86,6 +89,8 @@ describe('exactly once', () => {
     await eventually(async () => (await control.status.innerText()).includes('Waiting for approval') || (await control.send.count()) > 0).toBe(true);
     if ((await control.send.count()) > 0) await control.send.click();
     await expectWaiting(page);
+    // The held POST must be answered before the next test re-seeds the sandbox, or it would land in the new seed.
+    await eventually(async () => (await createCalls(sandbox)).every((entry) => entry.status !== 0)).toBe(true);
     await expectExactlyOneCreated(sandbox);
   });
 
