@@ -79,7 +79,8 @@ export function Popup({ locale, clock = Date.now, onFirstQueue, onFirstRender }:
     [load],
   );
 
-  useEffect(() => {
+  // A layout effect, so the question leaves before the "Loading" placeholder is painted rather than a frame later.
+  useLayoutEffect(() => {
     // When saved statuses arrived, the refresh starts after they are painted (below), not before.
     void load(false, onFirstQueue).then((saved) => {
       if (!saved) void refresh();

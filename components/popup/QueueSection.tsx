@@ -1,10 +1,11 @@
 /**
  * One section of the queue: a heading with its count and the items, newest first. Only the first `PAGE_SIZE` items are
- * rendered until the admin asks for more, so a queue of 1,000 paints as fast as one of 100. Memoised: the refresh button's
+ * rendered until the admin asks for more, so a queue of 1,000 paints as fast as one of 100; and the first paint has only
+ * about a screenful (`FIRST_PAINT_ITEMS`), the rest of the page coming just after. Memoised: the refresh button's
  * progress and the live region re-render the popup, not its items.
  */
 import { memo } from 'preact/compat';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { QueueSection as Section, SectionId } from '@/lib/queue';
 import type { TimeFormatter } from '@/lib/relative-time';
@@ -12,6 +13,8 @@ import { QueueItem, type QueueItemProps } from './QueueItem';
 import type { VendorChecker } from './vendor-check';
 
 export const PAGE_SIZE = 25;
+/** What the popup shows before scrolling, per section. */
+export const FIRST_PAINT_ITEMS = 6;
 
 const HEADING: Record<SectionId, MessageKey> = {
   attention: 'popupSectionAttention',
@@ -28,7 +31,12 @@ export interface QueueSectionProps {
 }
 
 function SectionView({ section, time, checker, onDone }: QueueSectionProps) {
-  const [shown, setShown] = useState(PAGE_SIZE);
+  const [shown, setShown] = useState(FIRST_PAINT_ITEMS);
+  // Effects run once the first screenful is painted; the rest of the page then renders in a task of its own.
+  useEffect(() => {
+    const timer = setTimeout(() => setShown((n) => Math.max(n, PAGE_SIZE)), 0);
+    return () => clearTimeout(timer);
+  }, []);
   const headingId = `section-${section.id}`;
   const hidden = section.items.length - shown;
   return (
@@ -39,7 +47,7 @@ function SectionView({ section, time, checker, onDone }: QueueSectionProps) {
           <QueueItem key={`${tracked.origin} ${tracked.request.id}`} tracked={tracked} time={time} checker={checker} onDone={onDone} />
         ))}
       </ul>
-      {hidden > 0 && (
+      {hidden > 0 && shown >= PAGE_SIZE && (
         <button type="button" class="button button-quiet show-more" onClick={() => setShown(shown + PAGE_SIZE)}>
           {t('popupShowMore', String(Math.min(PAGE_SIZE, hidden)))}
         </button>

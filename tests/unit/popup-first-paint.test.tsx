@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FIRST_PAINT_ITEMS, PAGE_SIZE, QueueSection } from '@/components/popup/QueueSection';
+import { createTimeFormatter } from '@/lib/relative-time';
+import { useLocale } from './content-locale';
+import { NOW, rejected } from './queue-fixtures';
+
+vi.stubGlobal('IntersectionObserver', class {
+  observe() {}
+  unobserve() {}
+});
+
+const time = createTimeFormatter('en', NOW, 'just now');
+const section = (count: number) => ({ id: 'attention' as const, items: Array.from({ length: count }, (_, i) => rejected(`Vendor ${i}`, i + 1)) });
+let root: HTMLElement;
+const items = () => root.querySelectorAll('li.item').length;
+const showMore = () => [...root.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Show'))?.textContent?.trim();
+
+describe('a big section paints a screenful first', () => {
+  beforeEach(() => {
+    useLocale('en');
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  it('renders only the first screenful before the first paint, then the rest of the page in the next task', async () => {
+    // Rendered outside act(): act would run the effects at once, where the browser runs them after painting.
+    render(<QueueSection section={section(40)} time={time} checker={null} onDone={() => undefined} />, root);
+    expect(items()).toBe(FIRST_PAINT_ITEMS);
+    expect(showMore()).toBeUndefined(); // no count that is about to be wrong
+    await act(() => new Promise<void>((done) => setTimeout(done, 50)));
+    expect(items()).toBe(PAGE_SIZE);
+    expect(showMore()).toBe('Show 15 more');
+  });
+
+  it('renders a short section whole at once', () => {
+    render(<QueueSection section={section(3)} time={time} checker={null} onDone={() => undefined} />, root);
+    expect(items()).toBe(3);
+  });
+});
