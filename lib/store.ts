@@ -10,7 +10,7 @@
  * and checks again. A worker that starts has no copy: its first reads share one load.
  */
 import { z } from 'zod';
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { storage } from 'wxt/utils/storage';
 import { erpRequestSchema } from './api-types';
 import { STATUSES } from './status';
 import type { TrackedRequest } from './messaging';
@@ -110,6 +110,51 @@ export interface CheckedItem<T> {
 
 export type CorruptListener = (key: string, raw: unknown) => void;
 
+type StorageKey = `local:${string}` | `session:${string}`;
+type Migrations = Record<number, (old: unknown) => unknown>;
+
+/**
+ * One stored value with a schema version (kept at `key$`, as WXT does). Not WXT's `defineItem`: that reads the whole
+ * value once when defined and again to check its version, and for 1,000 tracked requests each read is tens of
+ * milliseconds at the start of a worker that a popup is waiting for. Here one read returns the value and its version.
+ */
+interface RawItem {
+  key: StorageKey;
+  read(): Promise<unknown>;
+  write(value: unknown): Promise<void>;
+  watch(callback: (value: unknown) => void): void;
+}
+
+function rawItem(key: StorageKey, version: number, migrations: Migrations): RawItem {
+  const metaKey = `${key}$` as StorageKey;
+  let versionStored = false;
+  return {
+    key,
+    async read() {
+      const [valueEntry, metaEntry] = await storage.getItems([key, metaKey]);
+      const value: unknown = valueEntry?.value;
+      const meta = metaEntry?.value as Record<string, unknown> | null | undefined;
+      if (value === null || value === undefined) return null;
+      const stored = typeof meta?.v === 'number' ? meta.v : 1;
+      if (stored >= version) {
+        versionStored = true;
+        return value;
+      }
+      let migrated: unknown = value;
+      for (let next = stored + 1; next <= version; next += 1) migrated = migrations[next]?.(migrated) ?? migrated;
+      await storage.setItems([{ key, value: migrated }, { key: metaKey, value: { ...meta, v: version } }]);
+      versionStored = true;
+      return migrated;
+    },
+    async write(value) {
+      if (versionStored || version === 1) return storage.setItem(key, value);
+      await storage.setItems([{ key, value }, { key: metaKey, value: { v: version } }]);
+      versionStored = true;
+    },
+    watch: (callback) => void storage.watch(key, callback),
+  };
+}
+
 /** Freezes a value and everything in it: one cached value is handed to every reader, and none may change it. */
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -120,7 +165,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 function checkedItem<T>(
-  item: WxtStorageItem<unknown, Record<string, never>>,
+  item: RawItem,
   schema: z.ZodType<T>,
   fallback: () => T,
   onCorrupt: CorruptListener,
@@ -149,12 +194,12 @@ function checkedItem<T>(
   });
 
   const load = async (): Promise<T> => {
-    const raw = await item.getValue();
+    const raw = await item.read();
     if (raw === null || raw === undefined) return fallback();
     const parsed = schema.safeParse(raw);
     if (parsed.success) return parsed.data;
     const repaired = salvage(raw);
-    await item.setValue(repaired); // written back at once, so the same corruption is reported only once
+    await item.write(repaired); // written back at once, so the same corruption is reported only once
     onCorrupt(item.key, raw);
     return repaired;
   };
@@ -175,7 +220,7 @@ function checkedItem<T>(
   const set = async (value: T): Promise<void> => {
     const checked = keep(schema.parse(value));
     try {
-      await item.setValue(checked);
+      await item.write(checked);
     } catch (err) {
       forget(); // what is stored now is not known
       throw err;
@@ -207,8 +252,7 @@ export const TRACKED_VERSION = 2;
 
 /** The storage items. Defined by a call (not at import) so that tests start each case from a fresh definition. */
 export function createStore(onCorrupt: CorruptListener): Store {
-  const define = (key: `local:${string}` | `session:${string}`, version = 1, migrations?: Record<number, (v: unknown) => unknown>) =>
-    storage.defineItem<unknown>(key, { version, ...(migrations ? { migrations } : {}) }) as WxtStorageItem<unknown, Record<string, never>>;
+  const define = (key: StorageKey, version = 1, migrations: Migrations = {}) => rawItem(key, version, migrations);
   return {
     tracked: checkedItem(
       define('local:tracked', TRACKED_VERSION, { 2: migrateTrackedV1 }),

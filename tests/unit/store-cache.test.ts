@@ -37,6 +37,21 @@ describe('the checked in-memory copy of stored items', () => {
     expect(read).not.toHaveBeenCalled();
   });
 
+  it('reads the stored value once when a worker starts, with its version in the same read', async () => {
+    await writeElsewhere(map(1, 2));
+    const read = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const store = createStore(() => undefined);
+    await Promise.all([store.tracked.get(), store.tracked.get()]);
+    await settle();
+    expect(read.mock.calls.filter(([keys]) => JSON.stringify(keys).includes('"tracked"'))).toEqual([[['tracked', 'tracked$']]]);
+  });
+
+  it('stores the schema version with the first value it writes', async () => {
+    const store = createStore(() => undefined);
+    await store.tracked.set(map(1));
+    expect(await fakeBrowser.storage.local.get(['tracked$'])).toEqual({ tracked$: { v: TRACKED_VERSION } });
+  });
+
   it('sees a value written elsewhere on the next read', async () => {
     await writeElsewhere(map(1));
     const store = createStore(() => undefined);
