@@ -23,7 +23,14 @@ const api: ControlApi = {
   watch: (ids) => ask('watch', ids),
 };
 
+/**
+ * Chrome tells an orphaned content script nothing when its extension is reloaded or updated; reading `ctx.isInvalid`
+ * (what `ctx.setInterval` does each tick) notices, and the `onInvalidated` handlers take the control away.
+ */
+const ORPHAN_CHECK_MS = 1000;
+
 export function startPageControl(ctx: ContentScriptContext): void {
+  let orphanCheck: number | undefined;
   let session: VendorSession | null = null;
   let placement: Placement | null = null;
   let container: HTMLElement | null = null;
@@ -71,15 +78,19 @@ export function startPageControl(ctx: ContentScriptContext): void {
   };
 
   const navigate = (url: URL) => {
+    if (ctx.isInvalid) return;
     const page = parseVendorEditUrl(url);
     if (session && samePage(page, session.page)) return;
     session?.dispose();
     session = null;
     if (!page) {
+      clearInterval(orphanCheck);
+      orphanCheck = undefined;
       observer.disconnect();
       placement?.remove();
       return;
     }
+    orphanCheck ??= ctx.setInterval(() => undefined, ORPHAN_CHECK_MS);
     session = createVendorSession(page, api, sleep, url.origin);
     // Read the form again once the vendor is known, in case the page filled its fields after rendering them.
     void session.load(false).then(readFormNow);
