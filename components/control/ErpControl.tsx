@@ -58,9 +58,11 @@ export class ErpControl extends Component<Props, ControlState> {
         {error && (
           <p class="error" role="alert">
             <span>{errorText(error)}</span>
-            <button type="button" class="retry" onClick={(event) => void store.retry(event.isTrusted)}>
-              {t('tryAgain')}
-            </button>
+            {state.failed && (
+              <button type="button" class="retry" onClick={(event) => void store.retry(event.isTrusted)}>
+                {t('tryAgain')}
+              </button>
+            )}
           </p>
         )}
         {view && view.history.length > 0 && <History requests={view.history} />}

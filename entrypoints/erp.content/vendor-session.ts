@@ -110,7 +110,8 @@ export function createVendorSession(
         : api.send({ ...ids, origin }),
     );
     if (result.ok) {
-      update({ view: result.value, busy: null, serverReasons: [] });
+      // A 409 answers with the real state and a notice saying why it is not what was asked.
+      update({ view: result.value, busy: null, serverReasons: [], error: result.value.notice ?? null });
       return;
     }
     const { error } = result;
