@@ -35,7 +35,13 @@ export default defineConfig({
       ...(manifestVersion === 2 ? { optional_permissions: apiOrigins } : { optional_host_permissions: apiOrigins }),
       action: { default_title: '__MSG_extName__' },
       ...(browser === 'firefox'
-        ? { browser_specific_settings: { gecko: { id: 'erp-resend@example.com', strict_min_version: '128.0' } } }
+        ? {
+            browser_specific_settings: {
+              // Nothing is collected; Firefox 140 (Android 142) is the first to read this consent key.
+              gecko: { id: 'erp-resend@example.com', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+              gecko_android: { strict_min_version: '142.0' },
+            },
+          }
         : {}),
     };
   },
