@@ -150,7 +150,12 @@ export function createVendorSession(
           await sleep(delay);
           if (disposed) return;
           const view = await load(true);
-          if (view && view.vendor.updated_at !== before) return;
+          if (view && view.vendor.updated_at !== before) {
+            // The server's 422 was about the record before this save.
+            const { error } = session.state;
+            update(error?.kind === 'validation' ? { serverReasons: [], error: null, failed: null } : { serverReasons: [] });
+            return;
+          }
         }
       } finally {
         refetchingAfterSave = false;

@@ -6,7 +6,7 @@
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
-import { companyVendorPath, erpControl, SUMMIT, tooltipText, VENDORS } from '../../scripts/sandbox-pages';
+import { companyVendorPath, erpControl, saveButton, SUMMIT, tooltipText, VENDORS } from '../../scripts/sandbox-pages';
 import { eventually, sandboxUrl, test } from './browser';
 
 declare const chrome: Browser;
@@ -43,7 +43,7 @@ describe('the server disagrees with the page', () => {
     expect((await sandbox.created()).map((request) => request.item_id)).toEqual([acme.id]);
   });
 
-  test('422: a field another user emptied after the page loaded shows as a reason from the server', async ({ open, sandbox }) => {
+  test('422: a field another user emptied after the page loaded shows as a reason from the server, until fixed and saved', async ({ open, sandbox }) => {
     const page = await open(companyVendorPath(SUMMIT, acme.id));
     const control = erpControl(page);
     await eventually(() => control.send.isEnabled()).toBe(true);
@@ -56,6 +56,15 @@ describe('the server disagrees with the page', () => {
     expect(await control.send.isDisabled()).toBe(true);
     await eventually(() => notice(page).innerText()).toMatch(/refused the record/);
     expect(await sandbox.created()).toEqual([]);
+
+    // Fixed and saved on the page, the server's old objection goes away and the vendor can be sent.
+    await page.getByLabel('City', { exact: true }).fill('Boulder');
+    await saveButton(page).click();
+    await eventually(() => control.send.isEnabled()).toBe(true);
+    expect(await notice(page).count()).toBe(0);
+    await control.send.click();
+    await eventually(() => control.status.innerText()).toContain('Waiting for approval');
+    expect((await sandbox.created()).map((request) => request.item_id)).toEqual([acme.id]);
   });
 });
 
