@@ -5,7 +5,7 @@
  * - API calls per poll with 1, 100 and 1,000 tracked requests (the background's poll planner);
  * - the popup's first paint with 1,000 tracked requests.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -114,7 +114,13 @@ function callsPerPoll(): string[][] {
   });
 }
 
+/** An extension page with one heading and no script, added to the bench build only: what any extension page costs here. */
+const BLANK_PAGE = 'bench-blank.html';
+const BLANK_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head><body><h1>ERP Resend</h1></body></html>';
+
 interface PopupTimes {
+  /** The first paint of a blank extension page: the floor under any popup. */
+  blank: number[];
   /** The browser's first paint of the popup page (its header and shell). */
   shell: number[];
   /** The popup's script has run (DOMContentLoaded ended). */
@@ -136,8 +142,14 @@ async function popupFirstPaint(ext: ExtensionBrowser, origin: string): Promise<P
   // A fresh worker reads the seeded storage, whatever the old one kept in memory.
   await ext.stopServiceWorker();
   await ext.serviceWorker();
-  const times: PopupTimes = { shell: [], ready: [], queue: [], firstPaint: [], render: [] };
+  const times: PopupTimes = { blank: [], shell: [], ready: [], queue: [], firstPaint: [], render: [] };
   for (let run = 0; run < POPUP_RUNS; run += 1) {
+    const blank = await ext.context.newPage();
+    await blank.goto(ext.extensionUrl(BLANK_PAGE));
+    await blank.waitForFunction(() => performance.getEntriesByName('first-paint').length > 0);
+    times.blank.push(await blank.evaluate(() => performance.getEntriesByName('first-paint')[0]!.startTime));
+    await blank.close();
+
     const popup: Page = await ext.openPopup();
     await popup.waitForFunction(() => document.documentElement.dataset.firstPaint !== undefined);
     const marks = await popup.evaluate(() => ({
@@ -179,6 +191,7 @@ async function main(): Promise<void> {
   try {
     console.log('\nBuilding the sandbox extension and opening headless Chromium…');
     const dir = await buildExtension({ mode: 'sandbox', sandboxUrl: sandbox.url, outDir: '.output/bench-sandbox' });
+    await writeFile(join(dir, BLANK_PAGE), BLANK_HTML);
     const ext = await launchExtensionBrowser(dir);
     try {
       const times = await saveToControl(ext, sandbox.url);
@@ -189,6 +202,7 @@ async function main(): Promise<void> {
       table(`Popup with 1,000 tracked requests (${POPUP_RUNS} openings)`, ['measure', 'median', 'p95'], [
         ...(
           [
+            ['a blank extension page: first paint (the floor)', popup.blank],
             ["the page's own first paint (header, before the queue)", popup.shell],
             ['its script has run (DOMContentLoaded)', popup.ready],
             ["the background's answer with the queue arrived", popup.queue],
