@@ -1,11 +1,17 @@
 /**
  * The typed messages between the content script, the popup, the options page and the background.
- * Types only on this side (no zod): the background checks every incoming payload with `message-schemas.ts`.
+ * Types only on this side (no zod at run time): the background checks every incoming payload with `message-schemas.ts`,
+ * and the payload types here are inferred from those same schemas, so the two cannot drift apart.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { z } from 'zod';
 import type { ErpRequest, ErpSettings, Me, PermissionLevel, Vendor } from './api-types';
 import type { Result, UserError } from './errors';
-import type { PageRef } from './page-ref';
+import type { messageSchemas } from './message-schemas';
+import type { TrackedRequest } from './store';
+
+/** What a message carries, as the background's schema for it accepts it. */
+type Payload<K extends keyof typeof messageSchemas> = z.infer<(typeof messageSchemas)[K]>;
 
 /** Everything the in-page control needs to know about one vendor. */
 export interface VendorView {
@@ -22,15 +28,8 @@ export interface VendorView {
   notice?: UserError;
 }
 
-/** A request the background tracks, with what it needs to link back and notify once. */
-export interface TrackedRequest {
-  request: ErpRequest;
-  companyId: number;
-  /** Origin of the Procore page it was sent from, to build the link back. */
-  origin: string;
-  /** The status the admin was last told about (notification/badge de-duplication). */
-  notifiedStatus: ErpRequest['status'] | null;
-}
+/** A request the background tracks: the stored shape, checked by `trackedRequestSchema`. */
+export type { TrackedRequest };
 
 export interface QueueView {
   requests: TrackedRequest[];
@@ -40,30 +39,22 @@ export interface QueueView {
   error: UserError | null;
 }
 
-export interface SendInput {
-  companyId: number;
-  vendorId: number;
-  /** Procore origin of the page that asked (to link back later). */
-  origin: string;
-}
-
-export interface RetrieveInput {
-  companyId: number;
-  requestId: number;
-}
+/** `origin`: the Procore origin of the page that asked, to link back later. */
+export type SendInput = Payload<'send'>;
+export type RetrieveInput = Payload<'retrieve'>;
 
 export interface ProtocolMap {
   /** Content script → background: the vendor on this page, resolved (project pages find their company). */
-  getVendor(data: { page: PageRef; refresh: boolean }): Result<VendorView>;
+  getVendor(data: Payload<'getVendor'>): Result<VendorView>;
   /** Content script / popup → background: send or re-send, exactly once per call. */
   send(data: SendInput): Result<VendorView>;
-  retrieve(data: RetrieveInput & { vendorId: number }): Result<VendorView>;
+  retrieve(data: RetrieveInput): Result<VendorView>;
   /** Content script → background: tell this tab when this vendor's status changes. */
-  watch(data: { companyId: number; vendorId: number }): void;
+  watch(data: Payload<'watch'>): void;
   /** Popup → background: tracked requests; `refresh` asks the API first. */
-  getQueue(data: { refresh: boolean }): QueueView;
+  getQueue(data: Payload<'getQueue'>): QueueView;
   /** Options → background: call /me with these settings. */
-  testConnection(data: { baseUrl: string; token: string }): Result<Me>;
+  testConnection(data: Payload<'testConnection'>): Result<Me>;
   /** Background → content script (by tab): this vendor changed; ask again. */
   vendorChanged(data: { companyId: number; vendorId: number }): void;
 }

@@ -13,18 +13,21 @@ import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { erpRequestSchema } from './api-types';
 import { STATUSES } from './status';
-import type { TrackedRequest } from './messaging';
 import type { UserError } from './errors';
 import { jsonEqual } from './json-equal';
 
 const id = z.number().int().positive();
 
+/** A request the background tracks, with what it needs to link back and notify once. */
 export const trackedRequestSchema = z.object({
   request: erpRequestSchema,
   companyId: id,
+  /** Origin of the Procore page it was sent from, to build the link back. */
   origin: z.string(),
+  /** The status the admin was last told about (notification/badge de-duplication). */
   notifiedStatus: z.enum(STATUSES).nullable(),
 });
+export type TrackedRequest = z.infer<typeof trackedRequestSchema>;
 /** Tracked requests by `trackedKey`. */
 export type TrackedMap = Record<string, TrackedRequest>;
 const trackedMapSchema = z.record(z.string(), trackedRequestSchema);

@@ -14,7 +14,7 @@ import type { Action } from '@/lib/status';
 export interface ControlApi {
   getVendor(page: PageRef, refresh: boolean): Promise<Result<VendorView>>;
   send(input: SendInput): Promise<Result<VendorView>>;
-  retrieve(input: RetrieveInput & { vendorId: number }): Promise<Result<VendorView>>;
+  retrieve(input: RetrieveInput): Promise<Result<VendorView>>;
   watch(ids: { companyId: number; vendorId: number }): Promise<void>;
 }
 
