@@ -11,7 +11,9 @@ import { fail, ok, type Result, type UserError } from './errors';
 import { isAllowed, isProcoreOrigin, senderOrigin, type GuardContext, type MessageType, type SenderInfo } from './message-guard';
 import { messageSchemas } from './message-schemas';
 import type { ProtocolMap, QueueView, VendorView } from './messaging';
-import { openEditPage, parseNotificationId, showBadge, showNotification } from './notifier';
+import { parseNotificationId, showBadge, showNotification } from './notifier';
+import { openEditPage } from './open-edit-page';
+import { vendorEditUrl } from './page-ref';
 import { createPoller, POLL_ALARM } from './poller';
 import { createSender } from './sender';
 import { apiOrigin, loadSettings, originPattern, type Settings } from './settings';
@@ -281,7 +283,7 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
       const target = parseNotificationId(id);
       if (!target) return;
       const origin = await originOfCompany(target.companyId);
-      if (origin) await openEditPage(origin, target.companyId, target.vendorId);
+      if (origin) await openEditPage(vendorEditUrl(origin, target.companyId, target.vendorId));
       await browser.notifications.clear(id);
     },
 

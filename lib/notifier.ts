@@ -5,7 +5,6 @@
 import { browser } from 'wxt/browser';
 import type { TrackedRequest } from './messaging';
 import { statusLabel, t } from './i18n';
-import { vendorEditUrl } from './page-ref';
 
 export interface NotificationText {
   title: string;
@@ -64,20 +63,4 @@ export async function showBadge(state: BadgeState): Promise<void> {
   await action.setBadgeBackgroundColor({ color: BADGE_COLOR.count });
   await action.setBadgeText({ text: count > 0 ? String(count) : '' });
   await action.setTitle({ title: count > 0 ? t('badgeAttention', String(count)) : t('extName') });
-}
-
-/**
- * Opens a vendor's company-level edit page, bringing forward a tab already on it. `tabs.query({ url })` sees only
- * tabs on hosts the extension has permission for — Procore's — which is exactly where these pages are, so no `tabs`
- * permission is needed.
- */
-export async function openEditPage(origin: string, companyId: number, vendorId: number): Promise<void> {
-  const url = vendorEditUrl(origin, companyId, vendorId);
-  const [open] = await browser.tabs.query({ url });
-  if (open?.id !== undefined) {
-    await browser.tabs.update(open.id, { active: true });
-    if (open.windowId !== undefined) await browser.windows.update(open.windowId, { focused: true });
-    return;
-  }
-  await browser.tabs.create({ url });
 }

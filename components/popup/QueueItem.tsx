@@ -5,7 +5,7 @@ import { vendorEditUrl } from '@/lib/page-ref';
 import type { TimeFormatter } from '@/lib/relative-time';
 import { actionFor, STATUS_TONE } from '@/lib/status';
 import { ItemAction } from './ItemAction';
-import { openEditPage } from './open-edit-page';
+import { openEditPage } from '@/lib/open-edit-page';
 import type { VendorChecker } from './vendor-check';
 
 export interface QueueItemProps {

@@ -215,16 +215,27 @@ describe('tracking status changes', () => {
   });
 
   it('a click on a notification opens the edit page, reusing a tab already on it', async () => {
-    const h = harness();
-    await send(worker(h));
-    h.api.decide(8001, h.api.created[0]!.id, 'rejected');
-    await worker(h).onAlarm(POLL_ALARM);
-    const [id] = Object.keys(await fakeBrowser.notifications.getAll());
-    await worker(h).onNotificationClicked(id!);
-    const url = `${ORIGIN}/8001/company/directory/vendors/101/edit`;
-    expect((await fakeBrowser.tabs.query({ url })).length).toBe(1);
-    await worker(h).onNotificationClicked(id!);
-    expect((await fakeBrowser.tabs.query({ url })).length).toBe(1);
+    // The fake browser compares `url` to the letter; Chrome reads it as a match pattern, where a trailing * is any rest.
+    const exact = fakeBrowser.tabs.query.bind(fakeBrowser.tabs);
+    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async ({ url, ...rest }) => {
+      const pattern = typeof url === 'string' && url.endsWith('*') ? url.slice(0, -1) : null;
+      if (pattern === null) return exact({ url, ...rest });
+      return (await exact(rest)).filter((tab) => tab.url?.startsWith(pattern));
+    });
+    try {
+      const h = harness();
+      await send(worker(h));
+      h.api.decide(8001, h.api.created[0]!.id, 'rejected');
+      await worker(h).onAlarm(POLL_ALARM);
+      const [id] = Object.keys(await fakeBrowser.notifications.getAll());
+      await worker(h).onNotificationClicked(id!);
+      const url = `${ORIGIN}/8001/company/directory/vendors/101/edit`;
+      expect((await fakeBrowser.tabs.query({ url })).length).toBe(1);
+      await worker(h).onNotificationClicked(id!);
+      expect((await fakeBrowser.tabs.query({ url })).length).toBe(1);
+    } finally {
+      query.mockRestore();
+    }
   });
 
   it('forgets finished requests after 30 days', async () => {

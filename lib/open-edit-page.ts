@@ -1,6 +1,7 @@
 /**
- * Opens a company's edit page, reusing a tab that already shows it. `tabs.query({ url })` and reading `tab.url` need
- * no `tabs` permission on hosts the extension has host permission for (Procore's, or the sandbox's).
+ * Opens a company's edit page, from the popup or a notification, reusing a tab that already shows it.
+ * `tabs.query({ url })` and reading `tab.url` need no `tabs` permission on hosts the extension has host permission
+ * for (Procore's, or the sandbox's).
  */
 import { browser } from 'wxt/browser';
 
