@@ -3,11 +3,14 @@
  * listeners and forwards to these, and unit tests drive the same methods against WXT's fake browser.
  */
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { createApiClient, type ApiClient, type ApiConfig } from './api-client';
 import type { ErpRequest } from './api-types';
 import { toUserError } from './api-errors';
 import { SANDBOX_URL, POLL_SECONDS_OVERRIDE } from './build-flags';
 import { fail, ok, type Result, type UserError } from './errors';
+import { FIRST_SCREEN_KEY, firstScreen, type FirstScreen } from './first-screen';
+import { jsonEqual } from './json-equal';
 import { isAllowed, isProcoreOrigin, senderOrigin, type GuardContext, type MessageType, type SenderInfo } from './message-guard';
 import { messageSchemas } from './message-schemas';
 import type { ProtocolMap, QueueView, VendorView } from './messaging';
@@ -95,6 +98,35 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
   };
 
   const watchers = createWatchers(store.watchers, deps.push);
+
+  const queueView = async (): Promise<QueueView> => {
+    const [tracked, state] = await Promise.all([store.tracked.get(), store.poll.get()]);
+    return { requests: Object.values(tracked).sort(newerFirst), lastUpdated: state.lastUpdated, error: state.authError ?? state.lastError };
+  };
+
+  /**
+   * The popup's first screen (`first-screen.ts`), saved again after every change to the requests or the poll state.
+   * One save at a time and at most one waiting, which reads the newest values when its turn comes.
+   */
+  let savedScreen: FirstScreen | null = null;
+  let saving: Promise<void> = Promise.resolve();
+  let saveQueued = false;
+  const saveFirstScreen = (): Promise<void> => {
+    if (saveQueued) return saving;
+    saveQueued = true;
+    saving = saving
+      .then(async () => {
+        saveQueued = false;
+        const screen = firstScreen(await queueView());
+        if (savedScreen && jsonEqual(screen, savedScreen)) return;
+        await browser.storage.local.set({ [FIRST_SCREEN_KEY]: screen });
+        savedScreen = screen;
+      })
+      .catch((err: unknown) => console.warn('[erp-resend] the popup\'s first screen was not saved', err));
+    return saving;
+  };
+  storage.watch('local:tracked', () => void saveFirstScreen());
+  storage.watch('local:poll', () => void saveFirstScreen());
 
   const refreshBadge = async () => {
     const [current, tracked, state] = await Promise.all([settings(), store.tracked.get(), store.poll.get()]);
@@ -236,13 +268,7 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
 
     async getQueue({ refresh }) {
       if (refresh) await poller.poll({ all: true });
-      const [tracked, state] = await Promise.all([store.tracked.get(), store.poll.get()]);
-      const queue: QueueView = {
-        requests: Object.values(tracked).sort(newerFirst),
-        lastUpdated: state.lastUpdated,
-        error: state.authError ?? state.lastError,
-      };
-      return queue;
+      return queueView();
     },
 
     async testConnection({ baseUrl, token }) {
@@ -265,6 +291,8 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
   return {
     store,
     poller,
+    /** Resolves once the popup's first screen is saved as of now (for tests). */
+    saveFirstScreen,
 
     /** Every message: sender first, then the payload's shape, then the handler. Refusals reject the caller's promise. */
     async handle<K extends MessageType>(type: K, data: unknown, sender: SenderInfo): Promise<ReturnType<ProtocolMap[K]>> {
@@ -304,6 +332,8 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
       await sender.resumePending();
       await store.tracked.update((tracked) => prune(tracked, now()));
       await refreshBadge();
+      // Also after an update, or a worker stopped between a change and its save.
+      await saveFirstScreen();
       await poller.schedule();
     },
   };

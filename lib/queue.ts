@@ -28,6 +28,8 @@ export interface QueueSection {
   id: SectionId;
   /** Newest first. */
   items: TrackedRequest[];
+  /** How many items the section has in all (`items` may hold only the first few: `first-screen.ts`). */
+  count: number;
 }
 
 /** Lower case without accents, so "sao" finds "São" and "ACME" finds "Acme". */
@@ -65,8 +67,11 @@ export function groupQueue(requests: readonly TrackedRequest[], query = ''): Que
     if (needle && !searchKey(tracked.request.item_name).includes(needle)) continue;
     sections.get(SECTION_OF[tracked.request.status])!.push(tracked);
   }
-  return SECTION_IDS.map((id) => ({ id, items: sections.get(id)! }));
+  return SECTION_IDS.map((id) => {
+    const items = sections.get(id)!;
+    return { id, items, count: items.length };
+  });
 }
 
 export const countItems = (sections: readonly QueueSection[]): number =>
-  sections.reduce((sum, section) => sum + section.items.length, 0);
+  sections.reduce((sum, section) => sum + section.count, 0);

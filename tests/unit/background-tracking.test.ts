@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundApp } from '@/lib/background-app';
+import { FIRST_SCREEN_KEY, readFirstScreen } from '@/lib/first-screen';
 import { POLL_ALARM } from '@/lib/poller';
 import { defaultSettings, type Settings } from '@/lib/settings';
 import { CONTENT_SENDER, FakeApi, ORIGIN, POPUP_SENDER, T0 } from './background-fakes';
@@ -246,5 +247,52 @@ describe('tracking status changes', () => {
     h.api.clock = T0 + 31 * 24 * 3600_000;
     await worker(h).start();
     expect((await worker(h).handle('getQueue', { refresh: false }, POPUP_SENDER)).requests).toEqual([]);
+  });
+
+  it("keeps the popup's first screen in storage current: after a send, a decision, a 401, and when a worker starts", async () => {
+    const stored = async () => readFirstScreen((await fakeBrowser.storage.local.get(FIRST_SCREEN_KEY))[FIRST_SCREEN_KEY]);
+    const counts = async () => (await stored())?.sections.map((section) => section.count);
+    const h = harness();
+    const bg = worker(h);
+    await send(bg, 7, 101);
+    await send(bg, 7, 102);
+    await vi.waitFor(async () => expect(await counts()).toEqual([0, 2, 0, 0]));
+
+    h.api.decide(8001, h.api.created[0]!.id, 'rejected', { decided_by: { id: 3, name: 'Avery Approver' }, rejection_comment: 'Tax ID missing on W-9' });
+    await bg.onAlarm(POLL_ALARM);
+    await vi.waitFor(async () => expect(await counts()).toEqual([1, 1, 0, 0]));
+    expect((await stored())!.sections[0]!.items[0]!.request).toMatchObject({ item_name: 'Vendor 101', rejection_comment: 'Tax ID missing on W-9' });
+    expect((await stored())!.lastUpdated).toBe(new Date(h.api.clock).toISOString());
+
+    h.api.failNext('listRequests', { kind: 'auth', status: 401 });
+    await bg.onAlarm(POLL_ALARM);
+    await vi.waitFor(async () => expect((await stored())!.error).toMatchObject({ kind: 'auth' }));
+
+    // Lost (a worker stopped between a change and its save): the next worker saves it on start.
+    await fakeBrowser.storage.local.remove(FIRST_SCREEN_KEY);
+    await worker(h).start();
+    expect(await counts()).toEqual([1, 1, 0, 0]);
+  });
+
+  it('does not write the first screen again when nothing on it changed', async () => {
+    const h = harness();
+    const bg = worker(h);
+    await send(bg, 7, 101);
+    await bg.onAlarm(POLL_ALARM);
+    await bg.saveFirstScreen();
+    const writes = vi.fn();
+    fakeBrowser.storage.local.onChanged.addListener((changes) => {
+      if (FIRST_SCREEN_KEY in changes) writes();
+    });
+    await bg.onAlarm(POLL_ALARM); // 304: nothing new
+    await bg.saveFirstScreen();
+    expect(writes).not.toHaveBeenCalled();
+
+    h.api.decide(8001, h.api.created[0]!.id, 'accepted');
+    await bg.onAlarm(POLL_ALARM);
+    await vi.waitFor(async () =>
+      expect(readFirstScreen((await fakeBrowser.storage.local.get(FIRST_SCREEN_KEY))[FIRST_SCREEN_KEY])!.sections[1]!.items[0]!.request.status).toBe('accepted'),
+    );
+    expect(writes).toHaveBeenCalled();
   });
 });
