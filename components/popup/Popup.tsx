@@ -1,13 +1,16 @@
 /**
  * The admin's queue (issue 5.1): saved statuses at once, then a refresh from the API; sections with counts, a search
- * box, and an action per item. All data comes from the background through `lib/messaging.ts`.
+ * box, and an action per item. The first screen is painted from the copy the background keeps in storage
+ * (`lib/first-screen.ts`); everything else comes from the background through `lib/messaging.ts`.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { FirstScreen } from '@/lib/first-screen';
 import { t } from '@/lib/i18n';
 import { sendMessage, type QueueView } from '@/lib/messaging';
-import { groupQueue } from '@/lib/queue';
+import { countItems, groupQueue } from '@/lib/queue';
 import { createTimeFormatter } from '@/lib/relative-time';
 import { isSignedOut, Notice, problemText } from './Notice';
+import { whenFirstScreenPainted } from './when-painted';
 import { QueueSection } from './QueueSection';
 import { createVendorChecker, type VendorChecker } from './vendor-check';
 
@@ -15,10 +18,12 @@ export interface PopupProps {
   /** The browser's UI language, for times and numbers. */
   locale: string;
   clock?: () => number;
-  /** Called once, when the background's first answer (saved statuses) arrives. */
+  /** The stored first screen, its read started before anything else (`loadFirstScreen`); none by default. */
+  firstScreen?: Promise<FirstScreen | null>;
+  /** Called once, when the stored first screen has been read (and is about to be painted). */
+  onFirstScreen?: () => void;
+  /** Called once, when the background's first answer (every saved status) arrives. */
   onFirstQueue?: () => void;
-  /** Called once, when the first queue (saved statuses) is in the DOM, before the browser paints it. */
-  onFirstRender?: () => void;
 }
 
 /** Relative times move on while the popup stays open. */
@@ -26,10 +31,14 @@ const TICK_MS = 30_000;
 
 /** Counted as the heading counts: one per company, its newest request. */
 const needingAttention = (view: QueueView): number =>
-  groupQueue(view.requests).find((section) => section.id === 'attention')?.items.length ?? 0;
+  groupQueue(view.requests).find((section) => section.id === 'attention')?.count ?? 0;
 
-export function Popup({ locale, clock = Date.now, onFirstQueue, onFirstRender }: PopupProps) {
+const NO_FIRST_SCREEN = Promise.resolve(null);
+
+export function Popup({ locale, clock = Date.now, firstScreen = NO_FIRST_SCREEN, onFirstScreen, onFirstQueue }: PopupProps) {
   const [view, setView] = useState<QueueView | null>(null);
+  /** Shown only until `view` arrives. */
+  const [first, setFirst] = useState<FirstScreen | null>(null);
   const [unanswered, setUnanswered] = useState(false);
   const [refreshing, setRefreshing] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -37,7 +46,6 @@ export function Popup({ locale, clock = Date.now, onFirstQueue, onFirstRender }:
   const [now, setNow] = useState(clock);
   const [checker, setChecker] = useState<VendorChecker | null>(null);
   const inFlight = useRef(false);
-  const rendered = useRef(false);
   const refreshed = useRef(false);
   /** The clicked button leaves with its item's old section: the focus goes to the company's link in its new one. */
   const focusAfterReload = useRef<string | null>(null);
@@ -79,21 +87,25 @@ export function Popup({ locale, clock = Date.now, onFirstQueue, onFirstRender }:
     [load],
   );
 
-  // A layout effect, so the question leaves before the "Loading" placeholder is painted rather than a frame later.
-  useLayoutEffect(() => {
-    // When saved statuses arrived, the refresh starts after they are painted (below), not before.
+  const loadSaved = () =>
     void load(false, onFirstQueue).then((saved) => {
       if (!saved) void refresh();
+    });
+
+  // A layout effect: the answer is waited for from before the "Loading" placeholder is painted, not a frame later.
+  useLayoutEffect(() => {
+    // The stored first screen (its read started with the page) is painted first; without one (none saved yet, or
+    // unreadable), the worker is asked now.
+    void firstScreen.then((screen) => {
+      if (!screen) return loadSaved();
+      onFirstScreen?.();
+      setFirst(screen);
     });
     const timer = setInterval(() => setNow(clock()), TICK_MS);
     return () => clearInterval(timer);
   }, []);
 
   useLayoutEffect(() => {
-    if (view && !rendered.current) {
-      rendered.current = true;
-      onFirstRender?.();
-    }
     const vendor = focusAfterReload.current;
     if (vendor && view) {
       focusAfterReload.current = null;
@@ -101,7 +113,15 @@ export function Popup({ locale, clock = Date.now, onFirstQueue, onFirstRender }:
     }
   }, [view]);
 
-  // Effects run after the browser paints: the saved statuses are on screen before any refresh work starts.
+  // Effects run after the browser paints. The worker's whole list is asked for once the first screen is on screen: its
+  // answer (1,000 requests to copy and read) would otherwise hold that paint back.
+  useEffect(() => {
+    if (!first) return;
+    if (countItems(first.sections) === 0) loadSaved();
+    else whenFirstScreenPainted(loadSaved);
+  }, [first]);
+
+  // The saved statuses are on screen before any refresh work starts.
   useEffect(() => {
     if (view && !refreshed.current) {
       refreshed.current = true;
@@ -110,8 +130,12 @@ export function Popup({ locale, clock = Date.now, onFirstQueue, onFirstRender }:
   }, [view]);
 
   const time = useMemo(() => createTimeFormatter(locale, now, t('popupJustNow')), [locale, now]);
-  const sections = useMemo(() => (view ? groupQueue(view.requests, query).filter((s) => s.items.length > 0) : []), [view, query]);
-  const error = view?.error ?? null;
+  const shown = view ?? first;
+  // Searching needs every item: until the worker's list arrives, the first screen shows unfiltered.
+  const all = useMemo(() => (view ? groupQueue(view.requests, query) : (first?.sections ?? [])), [view, first, query]);
+  const sections = all.filter((section) => section.count > 0);
+  const empty = view ? view.requests.length === 0 : countItems(all) === 0;
+  const error = shown?.error ?? null;
 
   return (
     <main class="popup" ref={main}>
@@ -119,7 +143,7 @@ export function Popup({ locale, clock = Date.now, onFirstQueue, onFirstRender }:
         <h1>{t('extName')}</h1>
         <div class="toolbar">
           <p class="updated">
-            {view?.lastUpdated ? t('popupLastUpdated', time.ago(view.lastUpdated)) : t('popupNeverUpdated')}
+            {shown?.lastUpdated ? t('popupLastUpdated', time.ago(shown.lastUpdated)) : t('popupNeverUpdated')}
           </p>
           <button type="button" class="button" aria-busy={refreshing ? 'true' : 'false'} onClick={() => void refresh()}>
             {refreshing && <span class="spinner" aria-hidden="true" />}
@@ -136,9 +160,9 @@ export function Popup({ locale, clock = Date.now, onFirstQueue, onFirstRender }:
         </div>
       )}
       {error && <Notice error={error} />}
-      {view === null ? (
+      {shown === null ? (
         !unanswered && <p class="placeholder">{t('popupLoading')}</p>
-      ) : view.requests.length === 0 ? (
+      ) : empty ? (
         !isSignedOut(error) && <p class="placeholder">{t('popupEmpty')}</p>
       ) : (
         <>

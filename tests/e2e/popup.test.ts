@@ -14,7 +14,7 @@ import {
 } from '../../scripts/sandbox-pages';
 import { eventually, test } from './browser';
 import { setApiToken } from './options-page';
-import { activeTabUrl, badgeText, notificationCount } from './worker';
+import { activeTabUrl, badgeText, notificationCount, storedFirstScreenCounts } from './worker';
 
 const { pioneer, ridge, keystone, acme } = VENDORS;
 
@@ -59,6 +59,21 @@ describe('the popup', () => {
       const href = await item(popup, vendor.name).getByRole('link').first().getAttribute('href');
       expect(href).toContain(companyVendorPath(SUMMIT, vendor.id));
     }
+  });
+
+  test('opens on the first screen the background keeps in storage, before the stopped worker answers', async ({ ext, open }) => {
+    await visitSeededRequests(open);
+    await eventually(() => storedFirstScreenCounts(ext)).toEqual([1, 1, 0, 1]);
+    await ext.stopServiceWorker();
+    const popup = await ext.openPopup();
+    await popup.getByRole('heading', { name: 'Needs your attention (1)' }).waitFor();
+    await eventually(() => popup.evaluate(() => performance.getEntriesByName('erp-popup-queue').length)).toBe(1);
+    const [firstScreen, wholeList] = await popup.evaluate(() =>
+      ['erp-popup-first-screen', 'erp-popup-queue'].map((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null),
+    );
+    expect(firstScreen).not.toBeNull();
+    expect(firstScreen!).toBeLessThan(wholeList!);
+    expect(await item(popup, ridge.name).innerText()).toContain('Tax ID missing on W-9');
   });
 
   test('search filters by company name', async ({ ext, open }) => {

@@ -7,11 +7,15 @@ import type { ErpSettings, Vendor } from '@/lib/api-types';
 import type { UserError } from '@/lib/errors';
 import type { QueueView, TrackedRequest, VendorView } from '@/lib/messaging';
 import { Popup } from '@/components/popup/Popup';
+import { FIRST_SCREEN_ITEMS, firstScreen } from '@/lib/first-screen';
 import { useLocale } from './content-locale';
 import { bigQueue, minutesAgo, NOW, ORIGIN, rejected, tracked } from './queue-fixtures';
 
 const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn() }));
 vi.mock('@/lib/messaging', () => ({ sendMessage }));
+/** The browser's word that the first screen has been painted, given by the tests that need it. */
+const painted = vi.hoisted(() => ({ callbacks: [] as (() => void)[] }));
+vi.mock('@/components/popup/when-painted', () => ({ whenFirstScreenPainted: (callback: () => void) => painted.callbacks.push(callback) }));
 
 /** The popup checks an item's rules once it is in view: this viewport shows everything unless a test says otherwise. */
 const viewport = { showsEverything: true, observed: new Set<Element>(), callback: null as IntersectionObserverCallback | null };
@@ -89,6 +93,7 @@ const liveRegion = () => root.querySelector('[role="status"]')!.textContent;
 const refreshButton = () => root.querySelector('header button') as HTMLButtonElement;
 
 beforeEach(() => {
+  painted.callbacks = [];
   viewport.showsEverything = true;
   fakeBrowser.reset();
   useLocale('en');
@@ -344,5 +349,57 @@ describe('popup: states', () => {
     const attention = root.querySelector('section')!;
     await act(() => button(attention, 'Show 25 more')!.click());
     expect(attention.querySelectorAll('li.item')).toHaveLength(50);
+  });
+});
+
+describe('popup: the stored first screen', () => {
+  const asked = () => sendMessage.mock.calls.filter(([type]) => type === 'getQueue').length;
+
+  async function openWithFirstScreen(view: QueueView): Promise<void> {
+    await act(() => render(<Popup locale="en" clock={() => NOW} firstScreen={Promise.resolve(firstScreen(view))} />, root));
+    await settle();
+  }
+
+  it("paints it before the worker is asked, then asks for the whole list once it is on screen, and shows that", async () => {
+    const big = queue(bigQueue(1000));
+    background({ getQueue: () => big, getVendor: () => ({ ok: false, error: { kind: 'network' } }) });
+    await openWithFirstScreen(big);
+    expect(headings()).toEqual([
+      'Needs your attention (334)',
+      'Waiting for approval (334)',
+      'Retrieved, not sent (166)',
+      'Recently synced (166)',
+    ]);
+    expect(items()).toHaveLength(FIRST_SCREEN_ITEMS);
+    expect(root.textContent).toContain('Last updated 5 min. ago');
+    expect(root.textContent).not.toContain('Loading');
+    expect(asked()).toBe(0);
+
+    await act(() => painted.callbacks.forEach((callback) => callback()));
+    await settle();
+    expect(asked()).toBeGreaterThanOrEqual(1);
+    expect(items()).toHaveLength(100);
+    // Search works on the whole list.
+    const search = root.querySelector('input[type="search"]') as HTMLInputElement;
+    await act(() => {
+      search.value = 'Company 999';
+      search.dispatchEvent(new Event('input'));
+    });
+    expect(items().map((li) => li.querySelector('a')!.textContent)).toEqual(['Company 999']);
+  });
+
+  it('shows the signed-out state from it at once', async () => {
+    background({ getQueue: () => new Promise(() => undefined) });
+    await openWithFirstScreen(queue([], { kind: 'auth' }));
+    expect(root.textContent).toContain('Not connected to the integration API.');
+    expect(root.textContent).not.toContain('Nothing tracked yet');
+  });
+
+  it('asks the worker at once when the first screen has nothing to paint', async () => {
+    background({ getQueue: () => queue([rejected('Ridge Roofing')]) });
+    await openWithFirstScreen(queue([]));
+    expect(painted.callbacks).toHaveLength(0);
+    expect(asked()).toBeGreaterThanOrEqual(1);
+    expect(itemNamed('Ridge Roofing')).toBeDefined();
   });
 });
