@@ -44,14 +44,11 @@ export class HelpTip extends Component<Props, { open: boolean }> {
   };
 
   private listen(on: boolean) {
-    if (on) {
-      document.addEventListener('keydown', this.onKey, true);
-      // It is fixed in the top layer: it follows its button when anything scrolls.
-      window.addEventListener('scroll', this.place, true);
-    } else {
-      document.removeEventListener('keydown', this.onKey, true);
-      window.removeEventListener('scroll', this.place, true);
-    }
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    document[method]('keydown', this.onKey as EventListener, true);
+    // It is fixed in the top layer: it follows its button when anything scrolls or the window changes size.
+    window[method]('scroll', this.place, true);
+    window[method]('resize', this.place);
   }
 
   private readonly place = () => {

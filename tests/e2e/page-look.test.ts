@@ -164,6 +164,20 @@ describe('the tooltip is never clipped', () => {
     await eventually(() => tooltipFits(tooltip)).toBe(true);
   });
 
+  test('it follows its "?" when the window changes size', async ({ open }) => {
+    const page = await open(companyVendorPath(SUMMIT, dormant.id));
+    const { help, tooltip } = erpControl(page);
+    await help.waitFor();
+    await help.focus();
+    await tooltip.waitFor({ state: 'visible' });
+    await eventually(() => tooltipFits(tooltip)).toBe(true);
+    const right = await help.evaluate((element) => element.getBoundingClientRect().right);
+    const before = await tooltip.evaluate((element) => element.getBoundingClientRect().right);
+    expect(before).toBeGreaterThan(right + 4); // so the narrower window below would cut it off where it was
+    await page.setViewportSize({ width: Math.ceil(right) + 4, height: 600 });
+    await eventually(() => tooltipFits(tooltip)).toBe(true);
+  });
+
   test('it is announced: role tooltip, describing the "?" and the disabled Send button', async ({ open }) => {
     const page = await open(companyVendorPath(SUMMIT, dormant.id));
     const { help, send } = erpControl(page);
