@@ -36,6 +36,8 @@ export interface ApiClientOptions {
   maxRetries?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Called for every HTTP request sent (each page of a list, each retry): what a server's rate limit counts. */
+  onRequest?: () => void;
 }
 
 export class ApiError extends Error {
@@ -166,6 +168,7 @@ export function createApiClient(config: ApiConfig, options: ApiClientOptions = {
     });
     timedOut.catch(() => undefined);
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    options.onRequest?.();
     try {
       const response = await Promise.race([doFetch(target, { ...init, signal: controller.signal }), timedOut]);
       const text = await Promise.race([response.text(), timedOut]);

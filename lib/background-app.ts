@@ -27,7 +27,8 @@ import { createWatchers, type PushVendorChanged } from './watchers';
 import type { ErpStatus } from './status';
 
 export interface BackgroundDeps {
-  createClient?: (config: ApiConfig) => ApiClient;
+  /** `onRequest`: called for every HTTP request the client sends, for the hourly budget. */
+  createClient?: (config: ApiConfig, onRequest: () => void) => ApiClient;
   hasHostPermission?: (origin: string) => Promise<boolean>;
   push?: PushVendorChanged;
   now?: () => number;
@@ -50,25 +51,11 @@ export class MessageRejected extends Error {
 export type IncomingType = Exclude<MessageType, 'vendorChanged'>;
 type Handler<K extends MessageType> = (data: Parameters<ProtocolMap[K]>[0], sender: SenderInfo) => Promise<ReturnType<ProtocolMap[K]>>;
 
-/** Counts every call a client makes, for the hourly budget. */
-function countingClient(client: ApiClient, count: () => void): ApiClient {
-  return new Proxy(client, {
-    get(target, prop, receiver) {
-      const value: unknown = Reflect.get(target, prop, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        count();
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-}
-
 export function createBackgroundApp(deps: BackgroundDeps = {}) {
   const now = deps.now ?? Date.now;
   const sandboxUrl = deps.sandboxUrl ?? SANDBOX_URL;
   const settings = deps.loadSettings ?? loadSettings;
-  const createClient = deps.createClient ?? ((config: ApiConfig) => createApiClient(config));
+  const createClient = deps.createClient ?? ((config: ApiConfig, onRequest: () => void) => createApiClient(config, { onRequest }));
   const hasHostPermission =
     deps.hasHostPermission ?? ((origin: string) => browser.permissions.contains({ origins: [originPattern(origin)] }));
 
@@ -88,7 +75,7 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
     if (!(await hasHostPermission(origin))) return fail({ kind: 'no_permission' });
     const key = JSON.stringify([apiUrl, token]);
     if (cachedClient?.key !== key) {
-      cachedClient = { key, client: countingClient(createClient({ baseUrl: apiUrl, token }), () => poller.countCalls(1)) };
+      cachedClient = { key, client: createClient({ baseUrl: apiUrl, token }, () => poller.countCalls(1)) };
     }
     return ok(cachedClient.client);
   };

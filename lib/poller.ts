@@ -29,7 +29,10 @@ export interface Poller {
   poll(opts?: { all?: boolean }): Promise<void>;
   /** Starts or stops the alarm (and the short-period timer) to match whether anything is open. */
   schedule(): Promise<void>;
-  /** Every API call made (polls, vendor pages, sends), recorded for the hourly budget at the next poll. */
+  /**
+   * Every HTTP request sent (polls and each page of their lists, vendor pages, sends, retries), recorded for the
+   * hourly budget at the next poll.
+   */
   countCalls(count: number): void;
 }
 

@@ -454,6 +454,22 @@ describe('listRequests', () => {
     expect(calls.map((c) => c.url.searchParams.get('page'))).toEqual(['1', '2', '2']);
   });
 
+  it('tells of every HTTP request, each page and each retry, as a rate limit counts them', async () => {
+    const onRequest = vi.fn();
+    const { api, calls } = setup(
+      [
+        { body: [request(1)], headers: { Total: '3', 'Per-Page': '1' } },
+        { status: 503 },
+        { body: [request(2)], headers: { Total: '3', 'Per-Page': '1' } },
+        { body: [request(3)], headers: { Total: '3', 'Per-Page': '1' } },
+      ],
+      { onRequest },
+    );
+    await api.listRequests(8001);
+    expect(calls).toHaveLength(4);
+    expect(onRequest).toHaveBeenCalledTimes(4);
+  });
+
   it('gives up on a server whose next link never ends', async () => {
     const loop = { body: [request(1)], headers: { Link: `<${LIST}?page=1>; rel="next"` } };
     const { api, calls } = setup(Array(201).fill(loop));

@@ -49,6 +49,8 @@ export class FakeApi implements ApiClient {
   created: ErpRequest[] = [];
   calls: { method: Method; args: unknown[] }[] = [];
   faults: Fault[] = [];
+  /** Told of every call, as the real client tells of every HTTP request (the background's hourly budget). */
+  onRequest: () => void = () => undefined;
   /** createRequest calls that never answer (a worker stopped mid-send). */
   hangCreates = false;
   clock = T0;
@@ -76,6 +78,7 @@ export class FakeApi implements ApiClient {
 
   private async enter(method: Method, args: unknown[]): Promise<Fault | undefined> {
     this.calls.push({ method, args });
+    this.onRequest();
     await Promise.resolve();
     const index = this.faults.findIndex((f) => f.method === method);
     if (index < 0) return undefined;

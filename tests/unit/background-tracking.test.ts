@@ -27,7 +27,10 @@ function harness(): Harness {
 function worker(h: Harness, pollOverride = 0) {
   return createBackgroundApp({
     pollOverride,
-    createClient: () => h.api,
+    createClient: (_, onRequest) => {
+      h.api.onRequest = onRequest;
+      return h.api;
+    },
     hasHostPermission: async () => true,
     loadSettings: async () => h.settings,
     sandboxUrl: '',
