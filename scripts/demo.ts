@@ -93,6 +93,8 @@ async function walkThrough(ext: ExtensionBrowser, page: Page): Promise<void> {
   const popup = await ext.openPopup();
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.getByRole('listitem').first().waitFor();
+  // The picture shows what Re-send can do once the saved record is checked, not the check in progress.
+  await popup.getByText('Checking the export rules…').first().waitFor({ state: 'detached' });
   await shoot(popup, '11-popup');
   await popup.close();
 
