@@ -64,7 +64,11 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
     // Reported once per key for this worker; the value is already rewritten, so the next read is clean.
     if (!reported.has(key)) console.warn(`[erp-resend] stored ${key} was corrupt; rebuilt from the API`);
     reported.add(key);
-    if (key === 'local:tracked') void rebuildTracked();
+    if (key !== 'local:tracked') return;
+    void store.poll
+      .update((s) => ({ ...s, repairedAt: new Date(now()).toISOString() }))
+      .catch((err: unknown) => console.warn('[erp-resend] the repair was not recorded', err));
+    void rebuildTracked();
   });
 
   let cachedClient: { key: string; client: ApiClient } | null = null;
@@ -88,7 +92,12 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
 
   const queueView = async (): Promise<QueueView> => {
     const [tracked, state] = await Promise.all([store.tracked.get(), store.poll.get()]);
-    return { requests: Object.values(tracked).sort(newerFirst), lastUpdated: state.lastUpdated, error: state.authError ?? state.lastError };
+    return {
+      requests: Object.values(tracked).sort(newerFirst),
+      lastUpdated: state.lastUpdated,
+      error: state.authError ?? state.lastError,
+      repairedAt: state.repairedAt,
+    };
   };
 
   /**

@@ -37,6 +37,8 @@ export interface QueueView {
   lastUpdated: string | null;
   /** Set when the last refresh failed (auth, offline…): the popup says what to do. */
   error: UserError | null;
+  /** When the saved statuses were found damaged and rebuilt from the API (ISO time). */
+  repairedAt?: string | null;
 }
 
 /** `origin`: the Procore origin of the page that asked, to link back later. */

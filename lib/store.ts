@@ -65,9 +65,18 @@ export const pollStateSchema = z.object({
   authError: userErrorSchema.nullable(),
   /** API calls per minute (epoch minute → count), for the hourly budget. */
   calls: z.record(z.string(), z.number().int().nonnegative()),
+  /** When the stored tracked requests were found corrupt and rebuilt from the API (the popup says so for a day). */
+  repairedAt: z.string().nullable().default(null),
 });
 export type PollState = z.infer<typeof pollStateSchema>;
-export const emptyPollState = (): PollState => ({ cursors: {}, lastUpdated: null, lastError: null, authError: null, calls: {} });
+export const emptyPollState = (): PollState => ({
+  cursors: {},
+  lastUpdated: null,
+  lastError: null,
+  authError: null,
+  calls: {},
+  repairedAt: null,
+});
 
 /** Companies the admin has visited, with the Procore origin to link back to. */
 const companiesSchema = z.record(z.string(), z.object({ origin: z.string() }));

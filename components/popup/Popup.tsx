@@ -28,6 +28,8 @@ export interface PopupProps {
 
 /** Relative times move on while the popup stays open. */
 const TICK_MS = 30_000;
+/** How long the popup says that damaged saved statuses were rebuilt. */
+const REPAIRED_NOTICE_MS = 24 * 3600_000;
 
 /** Counted as the heading counts: one per company, its newest request. */
 const needingAttention = (view: QueueView): number =>
@@ -160,6 +162,11 @@ export function Popup({ locale, clock = Date.now, firstScreen = NO_FIRST_SCREEN,
         </div>
       )}
       {error && <Notice error={error} />}
+      {view?.repairedAt && now - Date.parse(view.repairedAt) < REPAIRED_NOTICE_MS && (
+        <div class="notice">
+          <p>{t('popupRepaired', time.ago(view.repairedAt))}</p>
+        </div>
+      )}
       {shown === null ? (
         !unanswered && <p class="placeholder">{t('popupLoading')}</p>
       ) : empty ? (

@@ -69,7 +69,7 @@ describe('the server disagrees with the page', () => {
 });
 
 describe('corrupt stored data', () => {
-  test('garbage in the tracked requests is rebuilt from the API: the popup still lists them after a refresh', async ({ ext, open }) => {
+  test('garbage in the tracked requests is rebuilt from the API: the popup lists them after a refresh and says so', async ({ ext, open }) => {
     for (const vendor of [pioneer, ridge]) {
       const page = await open(companyVendorPath(SUMMIT, vendor.id));
       await eventually(() => erpControl(page).status.innerText()).toMatch(/Waiting for approval|Rejected/);
@@ -86,6 +86,7 @@ describe('corrupt stored data', () => {
     for (const vendor of [pioneer, ridge]) {
       await popup.getByRole('listitem').filter({ hasText: vendor.name }).waitFor();
     }
+    await popup.getByText(/^Saved statuses were damaged and were rebuilt from Procore/).waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -330,6 +330,19 @@ describe('popup: states', () => {
     expect(liveRegion()).toBe('Offline — showing saved statuses.');
   });
 
+  it('says for a day that damaged saved statuses were rebuilt', async () => {
+    background({ getQueue: () => ({ ...queue([rejected('Ridge Roofing')]), repairedAt: minutesAgo(10) }) });
+    await openPopup();
+    expect(root.textContent).toContain(
+      'Saved statuses were damaged and were rebuilt from Procore 10 min. ago; requests that had already finished may be missing.',
+    );
+    render(null, root);
+    background({ getQueue: () => ({ ...queue([rejected('Ridge Roofing')]), repairedAt: minutesAgo(25 * 60) }) });
+    await openPopup();
+    expect(itemNamed('Ridge Roofing')).toBeDefined();
+    expect(root.textContent).not.toContain('damaged');
+  });
+
   it('says so when the background does not answer', async () => {
     sendMessage.mockRejectedValue(new Error('Could not establish connection'));
     await openPopup();

@@ -37,6 +37,12 @@ describe('stored data', () => {
     expect(reports).toEqual(['local:tracked']);
   });
 
+  it('reads a poll state saved before the repair time existed', async () => {
+    await fakeBrowser.storage.local.set({ poll: { cursors: {}, lastUpdated: null, lastError: null, authError: null, calls: {} } });
+    const store = createStore(() => expect.fail('not corrupt'));
+    expect(await store.poll.get()).toMatchObject({ repairedAt: null });
+  });
+
   it('replaces a corrupt poll state with an empty one rather than using it', async () => {
     await fakeBrowser.storage.local.set({ poll: { cursors: 'nonsense' } });
     const store = createStore(() => undefined);
@@ -56,6 +62,8 @@ describe('stored data', () => {
       expect(queue.requests.map((e) => [e.request.item_id, e.request.status]).sort()).toEqual([[105, 'pending_acceptance'], [106, 'rejected']]);
     });
     expect(warn).toHaveBeenCalledTimes(1);
+    // The popup says so.
+    expect((await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).repairedAt).toEqual(expect.any(String));
     // Rebuilt requests are history: nobody is notified of them again.
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
