@@ -113,7 +113,7 @@ function callsPerPoll(): string[][] {
   });
 }
 
-/** An extension page with one heading and no script, added to the bench build only: what any extension page costs here. */
+/** A popup page with one heading and no script, added to the bench build only: what any popup costs here. */
 const BLANK_PAGE = 'bench-blank.html';
 const BLANK_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head><body><h1>ERP Resend</h1></body></html>';
 /** The same page with a one-line module script, as every popup built by Vite has: the floor under a popup with a script. */
