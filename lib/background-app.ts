@@ -3,7 +3,6 @@
  * listeners and forwards to these, and unit tests drive the same methods against WXT's fake browser.
  */
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { createApiClient, type ApiClient, type ApiConfig } from './api-client';
 import type { ErpRequest } from './api-types';
 import { toUserError } from './api-errors';
@@ -121,8 +120,8 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
       .catch((err: unknown) => console.warn('[erp-resend] the popup\'s first screen was not saved', err));
     return saving;
   };
-  storage.watch('local:tracked', () => void saveFirstScreen());
-  storage.watch('local:poll', () => void saveFirstScreen());
+  store.tracked.watch(() => void saveFirstScreen());
+  store.poll.watch(() => void saveFirstScreen());
 
   const refreshBadge = async () => {
     const [current, tracked, state] = await Promise.all([settings(), store.tracked.get(), store.poll.get()]);

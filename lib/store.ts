@@ -118,6 +118,8 @@ export interface CheckedItem<T> {
   set(value: T): Promise<void>;
   /** Read, change, write, one at a time. */
   update(change: (value: T) => T | Promise<T>): Promise<T>;
+  /** Calls back after every change to the stored value, the store's own writes included. */
+  watch(callback: () => void): void;
 }
 
 export type CorruptListener = (key: string, raw: unknown) => void;
@@ -249,7 +251,7 @@ function checkedItem<T>(
     queue = next.catch(() => undefined);
     return next;
   };
-  return { get, set, update };
+  return { get, set, update, watch: (callback) => item.watch(() => callback()) };
 }
 
 export interface Store {
