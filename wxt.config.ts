@@ -11,7 +11,8 @@ export default defineConfig({
   // One output folder whatever the mode, so tests and docs load `.output/chrome-mv3/`.
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
   vite: (env) => ({
-    plugins: [preact()],
+    // Preact's devtools hook (and its hook names) only in development: a sandbox build must run as the published one.
+    plugins: [preact({ devToolsEnabled: env.mode === 'development' })],
     // Vite compiles JSX for development (file names and line numbers in every element) whenever NODE_ENV is not
     // "production", and WXT sets NODE_ENV to the mode: a sandbox build would ship 1 kB of dev JSX in the content script.
     esbuild: { jsxDev: env.mode === 'development' },

@@ -1,0 +1,23 @@
+/**
+ * The extension the e2e tests load (built with `--mode sandbox`) must run the code that is published: only its URLs
+ * differ. WXT sets NODE_ENV to the mode, which alone would turn on Preact's devtools hook and development JSX.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, inject, it } from 'vitest';
+
+async function scripts(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.js')).map((entry) => join(entry.parentPath, entry.name));
+}
+
+it('the sandbox build carries no development code', async () => {
+  const files = await scripts(inject('extensionDir'));
+  expect(files.length).toBeGreaterThan(3);
+  for (const file of files) {
+    const code = await readFile(file, 'utf8');
+    expect.soft(code, file).not.toContain('__PREACT_DEVTOOLS__');
+    // Development JSX passes each element's source position.
+    expect.soft(code, file).not.toMatch(/fileName:"[^"]*\.tsx",lineNumber:/);
+  }
+});
