@@ -7,7 +7,7 @@
  * Each heading carries `elementtiming`: the browser then records when it was first painted (Element Timing API), which
  * is how `npm run bench` times the queue's first paint.
  */
-import { memo } from 'preact/compat';
+import { memo } from '@/components/memo';
 import { useEffect, useState } from 'preact/hooks';
 import { FIRST_SCREEN_ITEMS } from '@/lib/first-screen';
 import { t, type MessageKey } from '@/lib/i18n';
