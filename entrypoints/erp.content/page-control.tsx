@@ -124,9 +124,7 @@ export function startPageControl(ctx: ContentScriptContext): void {
     if (document.visibilityState === 'visible' && !ctx.isInvalid) void session?.load(true);
   });
   ctx.onInvalidated(
-    onPush('vendorChanged', (data) => {
-      if (session?.isAbout(data.companyId, data.vendorId)) void session.load(true);
-    }),
+    onPush('vendorChanged', (data) => session?.changedElsewhere(data)),
   );
 
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => navigate(newUrl));

@@ -35,8 +35,11 @@ async function answer<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
 
 export interface VendorSession extends ControlStore {
   readonly page: PageRef;
-  /** True when a background push about this company's vendor concerns this page. */
-  isAbout(companyId: number, vendorId: number): boolean;
+  /**
+   * The background says this vendor's record changed elsewhere (another tab, the popup, a poll): read it again if it
+   * is this page's. The company's settings and the admin's permission did not change with it: they are not refetched.
+   */
+  changedElsewhere(ids: { companyId: number; vendorId: number }): void;
   /** Ask the background for the vendor; only the newest of overlapping loads is shown. */
   load(refresh: boolean): Promise<VendorView | null>;
   readForm(form: FormValues): void;
@@ -127,8 +130,10 @@ export function createVendorSession(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    isAbout: (companyId, vendorId) =>
-      session.state.view?.companyId === companyId && session.state.view.vendorId === vendorId,
+    changedElsewhere({ companyId, vendorId }) {
+      const { view } = session.state;
+      if (view?.companyId === companyId && view.vendorId === vendorId) void load(false);
+    },
     load,
     readForm(form) {
       // Fields are read in page order, so equal forms serialize equally.

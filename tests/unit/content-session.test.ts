@@ -184,11 +184,18 @@ describe('a vendor page session', () => {
     expect(fake.api.getVendor).toHaveBeenCalledTimes(1 + waits.length);
   });
 
-  it('knows which pushes concern it', async () => {
+  it('reads its vendor again when told it changed elsewhere, without refetching the company settings', async () => {
     const session = createVendorSession(page, fake.api, noWait, 'https://app.procore.com');
-    expect(session.isAbout(8001, 101)).toBe(false);
+    session.changedElsewhere({ companyId: 8001, vendorId: 101 });
+    expect(fake.api.getVendor).not.toHaveBeenCalled();
     await session.load(false);
-    expect(session.isAbout(8001, 101)).toBe(true);
-    expect(session.isAbout(8001, 102)).toBe(false);
+    session.changedElsewhere({ companyId: 8001, vendorId: 102 });
+    session.changedElsewhere({ companyId: 8002, vendorId: 101 });
+    expect(fake.api.getVendor).toHaveBeenCalledTimes(1);
+    fake.answers.push(ok(view({ latest: request() })));
+    session.changedElsewhere({ companyId: 8001, vendorId: 101 });
+    await vi.waitFor(() => expect(session.state.view?.latest?.status).toBe('pending_acceptance'));
+    expect(fake.api.getVendor).toHaveBeenCalledTimes(2);
+    expect(fake.api.getVendor).toHaveBeenLastCalledWith(page, false);
   });
 });
