@@ -145,28 +145,41 @@ interface PopupOpening {
 }
 
 /**
+ * Installed in the bench's extension page by `popupFirstPaint`: opens the action's popup showing `path`, as the
+ * toolbar button does (`action.openPopup`), once no other popup is open, and resolves with its window when `ready`.
+ */
+async function openPopupView(path: string, ready: (view: Window & typeof globalThis) => boolean): Promise<Window & typeof globalThis> {
+  const api = (globalThis as unknown as { chrome: BenchChrome }).chrome;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  while (api.extension.getViews({ type: 'popup' }).length > 0) await sleep(10);
+  await api.action.setPopup({ popup: path });
+  await api.action.openPopup();
+  const started = Date.now();
+  for (;;) {
+    const view = api.extension.getViews({ type: 'popup' })[0];
+    if (view && ready(view)) return view;
+    if (Date.now() - started > 10_000) throw new Error(`the popup ${path} did not paint`);
+    await sleep(10);
+  }
+}
+
+interface BenchPage {
+  openPopupView: typeof openPopupView;
+}
+
+/**
  * Runs in an extension page: opens the action's popup showing `path`, as the toolbar button does
  * (`action.openPopup`), waits until it has painted (and, for ERP Resend's popup, received the worker's whole list),
  * reads its timings from its own window, and closes it.
  */
 async function openAndTimePopup(path: string): Promise<PopupOpening> {
-  const api = (globalThis as unknown as { chrome: BenchChrome }).chrome;
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const ours = path === 'popup.html';
-  while (api.extension.getViews({ type: 'popup' }).length > 0) await sleep(10);
-  await api.action.setPopup({ popup: path });
-  await api.action.openPopup();
-  const started = Date.now();
-  let view = api.extension.getViews({ type: 'popup' })[0];
-  while (
-    !view?.performance.getEntriesByName('first-paint').length ||
-    (ours && !view.performance.getEntriesByName('erp-popup-queue').length)
-  ) {
-    if (Date.now() - started > 10_000) throw new Error(`the popup ${path} did not paint`);
-    await sleep(10);
-    view = api.extension.getViews({ type: 'popup' })[0];
-  }
-  const popup = view;
+  const popup = await (globalThis as unknown as BenchPage).openPopupView(
+    path,
+    (view) =>
+      view.performance.getEntriesByName('first-paint').length > 0 &&
+      (!ours || view.performance.getEntriesByName('erp-popup-queue').length > 0),
+  );
   const mark = (name: string) => popup.performance.getEntriesByName(name)[0]?.startTime ?? NaN;
   const queuePaint = popup.document.querySelector('[elementtiming]')
     ? await new Promise<number>((resolve) => {
@@ -196,19 +209,7 @@ async function openAndTimePopup(path: string): Promise<PopupOpening> {
  * (the worker's whole list is asked for only after that paint), with its style sheets, as a page of its own.
  */
 async function copyFirstScreen(): Promise<{ html: string; items: number }> {
-  const api = (globalThis as unknown as { chrome: BenchChrome }).chrome;
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  while (api.extension.getViews({ type: 'popup' }).length > 0) await sleep(10);
-  await api.action.setPopup({ popup: 'popup.html' });
-  await api.action.openPopup();
-  const started = Date.now();
-  let view = api.extension.getViews({ type: 'popup' })[0];
-  while (!view?.document.querySelector('[elementtiming]')) {
-    if (Date.now() - started > 10_000) throw new Error('the popup did not render its first screen');
-    await sleep(5);
-    view = api.extension.getViews({ type: 'popup' })[0];
-  }
-  const popup = view;
+  const popup = await (globalThis as unknown as BenchPage).openPopupView('popup.html', (view) => view.document.querySelector('[elementtiming]') !== null);
   await new Promise((resolve) => new popup.PerformanceObserver(resolve).observe({ type: 'element', buffered: true }));
   const { document } = popup;
   const styles = [...document.querySelectorAll('link[rel=stylesheet]')].map((link) => link.outerHTML).join('');
@@ -251,7 +252,7 @@ async function popupFirstPaint(ext: ExtensionBrowser, dir: string, origin: strin
   const driver = await ext.context.newPage();
   await driver.goto(ext.extensionUrl(BLANK_PAGE));
   // tsx (esbuild, keepNames) wraps inner functions in `__name(…)`; the page has no such helper, so give it one.
-  await driver.evaluate('var __name = (fn) => fn;');
+  await driver.evaluate(`var __name = (fn) => fn; globalThis.openPopupView = ${openPopupView.toString()};`);
   const runs: PopupRuns = { blank: [], scripted: [], popup: new Map(), static: new Map() };
   for (const size of sizes) {
     await seedTracked(ext, origin, size);
