@@ -12,11 +12,11 @@ import { startSandbox } from '../sandbox/server';
 import { buildExtension } from '../scripts/build-extension';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../scripts/extension-browser';
 import { directoryPath, SUMMIT } from '../scripts/sandbox-pages';
-import type { ErpRequest } from '../lib/api-types';
-import type { TrackedRequest } from '../lib/messaging';
-import { STATUSES } from '../lib/status';
-import { TRACKED_VERSION, trackedKey, type TrackedMap } from '../lib/store';
-import { planPoll } from '../lib/tracker';
+import type { ErpRequest } from '../lib/contract/api-bodies';
+import type { TrackedRequest } from '../lib/contract/messages';
+import { STATUSES } from '../lib/erp/status';
+import { TRACKED_VERSION, trackedKey, type TrackedMap } from '../entrypoints/background/storage/stored-items';
+import { planPoll } from '../entrypoints/background/tracked-requests';
 import { recordSaveToControl } from './page-timing';
 
 const NAVIGATIONS = Number(process.env.BENCH_NAVIGATIONS ?? 40);

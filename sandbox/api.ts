@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import { REQUEST_STATUSES, type ErpRequest, type User, type Vendor } from './model';
 import { paginate } from './pagination';
 import { notFound, Problem } from './problem';
-import type { RequestFilters, Store } from './store';
+import type { RequestFilters, Store } from './account';
 import { bearer } from './traffic';
 
 type Env = { Bindings: HttpBindings; Variables: { user: User } };

@@ -1,7 +1,7 @@
 /** Test control, no auth: reset, fault switches, the call log and the exactly-once counter (team brief, "Sandbox"). */
 import { Hono } from 'hono';
 import { parseFault } from './faults';
-import type { Store } from './store';
+import type { Store } from './account';
 import type { Traffic } from './traffic';
 
 export function controlRoutes(store: Store, traffic: Traffic, reset: () => void): Hono {

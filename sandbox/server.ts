@@ -8,7 +8,7 @@ import { controlRoutes } from './control';
 import { Faults } from './faults';
 import { loadAssets, pageRoutes } from './pages';
 import { Problem } from './problem';
-import { Store } from './store';
+import { Store } from './account';
 import { PAGE_HEADER, trafficMiddleware, type Traffic } from './traffic';
 
 export interface SandboxOptions {

@@ -5,7 +5,7 @@
  * it against the library itself.
  */
 import { browser } from 'wxt/browser';
-import type { ProtocolMap } from '@/lib/messaging';
+import type { ProtocolMap } from '@/lib/contract/messages';
 
 type Type = keyof ProtocolMap;
 type Data<T extends Type> = Parameters<ProtocolMap[T]>[0];

@@ -1,5 +1,5 @@
 /** The in-page control on Procore's vendor edit pages (company and project level). */
-import { SANDBOX_URL } from '@/lib/build-flags';
+import { SANDBOX_URL } from '@/lib/extension/build-flags';
 import { startPageControl } from './page-control';
 
 export default defineContentScript({

@@ -5,16 +5,16 @@
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { ErpControl } from '@/components/control/ErpControl';
-import { readForm } from '@/lib/form-reader';
-import { parseVendorEditUrl, samePage } from '@/lib/page-ref';
-import { BUTTONS, formOf, isSaveButton, neighbourButton } from '@/lib/selectors';
-import css from '@/components/control/control.css?inline';
+import { ErpControl } from '@/entrypoints/erp.content/control/ErpControl';
+import { readForm } from '@/lib/procore/form-reader';
+import { parseVendorEditUrl, samePage } from '@/lib/procore/page-url';
+import { BUTTONS, formOf, isSaveButton, neighbourButton } from '@/lib/procore/selectors';
+import css from '@/entrypoints/erp.content/control/control.css?inline';
 import { ask, onPush } from './background-client';
 import { copyButtonLook } from './native-look';
 import { createPlacement, type Placement } from './placement';
 import { createShadowHost } from './shadow-host';
-import { createVendorSession, type ControlApi, type VendorSession } from './vendor-session';
+import { createVendorSession, type ControlApi, type VendorSession } from './page-session';
 
 const api: ControlApi = {
   getVendor: (page, refresh) => ask('getVendor', { page, refresh }),

@@ -2,7 +2,7 @@
  * Keeps exactly one control right before the vendor form's Save button, whatever the page does: it appears when Save
  * appears, comes back once when a re-render drops it, moves when Save is replaced, and goes when Save goes.
  */
-import { CONTROL_TAG, findSaveButton } from '@/lib/selectors';
+import { CONTROL_TAG, findSaveButton } from '@/lib/procore/selectors';
 
 /** The control's shadow host, mounted and removed by its owner (WXT's shadow-root UI in the content script). */
 export interface ControlHost {

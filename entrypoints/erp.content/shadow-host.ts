@@ -5,7 +5,7 @@
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CONTROL_TAG } from '@/lib/selectors';
+import { CONTROL_TAG } from '@/lib/procore/selectors';
 
 export interface ShadowHost {
   host: HTMLElement;

@@ -1,3 +1,3 @@
-import { mountPopup } from '@/components/popup/mount';
+import { mountPopup } from '@/entrypoints/popup/mount';
 
 mountPopup(document.getElementById('app')!);

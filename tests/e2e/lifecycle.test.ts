@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import type { ExtensionBrowser } from '../../scripts/extension-browser';
 import { companyVendorPath, erpControl, SUMMIT, VENDORS } from '../../scripts/sandbox-pages';
-import { CONTROL_TAG } from '../../lib/selectors';
+import { CONTROL_TAG } from '../../lib/procore/selectors';
 import { eventually, test } from './browser';
 
 declare const chrome: Browser;

@@ -1,7 +1,7 @@
 /** Reading the extension's own state (badge, notifications, tabs) from inside its service worker. */
 import type { Browser } from 'webextension-polyfill';
 import type { ExtensionBrowser } from '../../scripts/extension-browser';
-import { FIRST_SCREEN_KEY } from '../../lib/first-screen';
+import { FIRST_SCREEN_KEY } from '../../lib/erp/first-screen';
 
 /** Chrome's MV3 `chrome.*` answers promises with the same shapes the polyfill's types describe. */
 declare const chrome: Browser;

@@ -1,0 +1,21 @@
+import { createBackgroundApp, type IncomingType } from '@/entrypoints/background/app';
+import { onMessage } from '@/lib/contract/messages';
+import { settingsItem } from '@/lib/extension/settings';
+const INCOMING: IncomingType[] = ['getVendor', 'send', 'retrieve', 'watch', 'getQueue', 'testConnection'];
+
+export default defineBackground(() => {
+  const app = createBackgroundApp();
+  const log = (what: string) => (err: unknown) => console.error(`[erp-resend] ${what}`, err);
+
+  // Every listener synchronously, first: Chrome delivers the event that woke the worker only to listeners added
+  // in the first turn.
+  for (const type of INCOMING) {
+    onMessage(type, ({ data, sender }) => app.handle(type, data, sender) as Promise<never>);
+  }
+  browser.alarms.onAlarm.addListener((alarm) => void app.onAlarm(alarm.name).catch(log('poll')));
+  browser.notifications.onClicked.addListener((id) => void app.onNotificationClicked(id).catch(log('notification')));
+  browser.tabs.onRemoved.addListener((tabId) => void app.onTabRemoved(tabId).catch(log('tab')));
+  settingsItem.watch(() => void app.onSettingsChanged().catch(log('settings')));
+
+  void app.start().catch(log('start'));
+});

@@ -1,0 +1,49 @@
+/**
+ * Tabs showing a vendor, told when it changes (`vendorChanged`). Kept in `session:` storage so a worker restart does
+ * not forget them; a tab that closed or no longer answers is dropped.
+ */
+import { sendMessage } from '../../lib/contract/messages';
+import { vendorKey, type CheckedItem, type Watchers } from './storage/stored-items';
+
+export interface WatcherRegistry {
+  watch(tabId: number, companyId: number, vendorId: number): Promise<void>;
+  forgetTab(tabId: number): Promise<void>;
+  /** Pushes `vendorChanged` to every tab watching one of these vendors. */
+  notify(vendors: { companyId: number; vendorId: number }[]): Promise<void>;
+}
+
+export type PushVendorChanged = (tabId: number, data: { companyId: number; vendorId: number }) => Promise<void>;
+
+const defaultPush: PushVendorChanged = (tabId, data) => sendMessage('vendorChanged', data, tabId);
+
+export function createWatchers(item: CheckedItem<Watchers>, push: PushVendorChanged = defaultPush): WatcherRegistry {
+  const forgetTab = async (tabId: number) => {
+    await item.update((all) => {
+      const next: Watchers = {};
+      for (const [key, tabs] of Object.entries(all)) {
+        const kept = tabs.filter((id) => id !== tabId);
+        if (kept.length) next[key] = kept;
+      }
+      return next;
+    });
+  };
+  return {
+    async watch(tabId, companyId, vendorId) {
+      // A tab shows one vendor at a time: after a client-side navigation it watches the new one only.
+      await forgetTab(tabId);
+      await item.update((all) => {
+        const key = vendorKey(companyId, vendorId);
+        return { ...all, [key]: [...(all[key] ?? []), tabId] };
+      });
+    },
+    forgetTab,
+    async notify(vendors) {
+      const all = await item.get();
+      const unique = new Map(vendors.map((v) => [vendorKey(v.companyId, v.vendorId), v]));
+      const sends = [...unique].flatMap(([key, vendor]) =>
+        (all[key] ?? []).map((tabId) => push(tabId, vendor).catch(() => forgetTab(tabId))),
+      );
+      await Promise.all(sends);
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Everything the in-page control needs about one vendor (`VendorView`): its company (a project page asks the API),
+ * the saved vendor, the integration's settings, the admin's permission, and every request for it, newest first.
+ * Settings and permission change rarely, so they are kept for a minute per company; the vendor and its requests are
+ * always fresh.
+ */
+import type { ApiClient } from './api/client';
+import type { ErpRequest, ErpSettings, PermissionLevel } from '../../lib/contract/api-bodies';
+import { toUserError } from './api/user-error';
+import { fail, ok, type Result } from '../../lib/contract/errors';
+import type { VendorView } from '../../lib/contract/messages';
+import type { PageRef } from '../../lib/procore/page-url';
+
+export const COMPANY_CACHE_MS = 60_000;
+
+export interface VendorServiceDeps {
+  api: () => Promise<Result<ApiClient>>;
+  /** Every request learned of goes into the tracked store. */
+  record: (companyId: number, requests: ErpRequest[]) => Promise<void>;
+  now?: () => number;
+}
+
+export interface VendorService {
+  /** The company a page belongs to (a project page's company comes from the API, once). */
+  companyOf(page: PageRef): Promise<Result<number>>;
+  view(companyId: number, vendorId: number, opts: { refresh: boolean }): Promise<Result<VendorView>>;
+}
+
+const newestFirst = (a: ErpRequest, b: ErpRequest): number => b.created_at.localeCompare(a.created_at) || b.id - a.id;
+
+export function createVendorService({ api, record, now = Date.now }: VendorServiceDeps): VendorService {
+  const projects = new Map<number, number>();
+  const companies = new Map<number, { at: number; settings: ErpSettings; permission: PermissionLevel }>();
+
+  const companyFacts = async (client: ApiClient, companyId: number, refresh: boolean) => {
+    const cached = companies.get(companyId);
+    if (cached && !refresh && now() - cached.at < COMPANY_CACHE_MS) return cached;
+    const [settings, permission] = await Promise.all([client.settings(companyId), client.permission(companyId)]);
+    const facts = { at: now(), settings, permission };
+    companies.set(companyId, facts);
+    return facts;
+  };
+
+  return {
+    async companyOf(page) {
+      if (page.level === 'company') return ok(page.companyId);
+      const known = projects.get(page.projectId);
+      if (known !== undefined) return ok(known);
+      const client = await api();
+      if (!client.ok) return client;
+      try {
+        const project = await client.value.project(page.projectId);
+        projects.set(page.projectId, project.company.id);
+        return ok(project.company.id);
+      } catch (err) {
+        return fail(toUserError(err));
+      }
+    },
+
+    async view(companyId, vendorId, { refresh }) {
+      const client = await api();
+      if (!client.ok) return client;
+      try {
+        const [facts, vendor, list] = await Promise.all([
+          companyFacts(client.value, companyId, refresh),
+          client.value.vendor(companyId, vendorId),
+          client.value.listRequests(companyId, { itemId: vendorId }),
+        ]);
+        const history = [...list.requests].sort(newestFirst);
+        await record(companyId, history);
+        return ok({
+          companyId,
+          vendorId,
+          vendor,
+          settings: facts.settings,
+          permission: facts.permission,
+          latest: history[0] ?? null,
+          history,
+        });
+      } catch (err) {
+        return fail(toUserError(err));
+      }
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/** The in-page control placed before the vendor form's Save: status, the one action that applies, why not, history. */
+import { Component } from 'preact';
+import { errorText, t } from '@/lib/extension/i18n';
+import { HelpTip } from './HelpTip';
+import { History } from './History';
+import { controlModel, type ControlState, type ControlStore } from './control-model';
+import { ACTION_LABEL, StatusLine } from './StatusLine';
+
+/** Ids are per shadow root, and there is one control per shadow root. */
+const REASONS_ID = 'erp-resend-reasons';
+
+interface Props {
+  store: ControlStore;
+}
+
+/** Follows one page session's store; the content script remounts it (by key) for another vendor. */
+export class ErpControl extends Component<Props, ControlState> {
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(props: Props) {
+    super(props);
+    this.state = props.store.state;
+  }
+
+  override componentDidMount() {
+    this.unsubscribe = this.props.store.subscribe((state) => this.setState(state));
+  }
+
+  override componentWillUnmount() {
+    this.unsubscribe?.();
+  }
+
+  override render({ store }: Props, state: ControlState) {
+    const model = controlModel(state);
+    const { busy, error, view } = state;
+    const action = model?.action ?? null;
+    const disabled = model?.disabled ?? false;
+
+    return (
+      <div class="erp">
+        <div class="row">
+          {(model || !error) && <StatusLine model={model} />}
+          {action && (
+            <button
+              type="button"
+              class="action"
+              disabled={disabled}
+              aria-describedby={disabled ? REASONS_ID : undefined}
+              aria-busy={busy ? 'true' : undefined}
+              aria-disabled={state.settling ? 'true' : undefined}
+              onClick={(event) => void store.act(action, event.isTrusted)}
+            >
+              {busy ? t(busy === 'retrieve' ? 'actionRetrieving' : 'actionSending') : t(ACTION_LABEL[action])}
+            </button>
+          )}
+          {disabled && model && <HelpTip id={REASONS_ID} reasons={model.reasons} />}
+        </div>
+        {error && (
+          <p class="error" role="alert">
+            <span>{errorText(error)}</span>
+            {state.failed && (
+              <button type="button" class="retry" onClick={(event) => void store.retry(event.isTrusted)}>
+                {t('tryAgain')}
+              </button>
+            )}
+          </p>
+        )}
+        {view && view.history.length > 0 && <History requests={view.history} />}
+      </div>
+    );
+  }
+}

@@ -1,0 +1,86 @@
+/** What the in-page control shows, derived from what it knows: pure, so the wording and the enabling are unit-tested. */
+import type { ErpRequest } from '@/lib/contract/api-bodies';
+import type { UserError } from '@/lib/contract/errors';
+import type { FormValues } from '@/lib/procore/form-reader';
+import { hasUnsavedChanges } from '@/lib/procore/form-reader';
+import type { VendorView } from '@/lib/contract/messages';
+import type { Reason } from '@/lib/erp/reasons';
+import { computeReasons } from '@/lib/erp/why-unavailable';
+import { actionFor, STATUS_TONE, type Action, type StatusTone } from '@/lib/erp/status';
+
+export type Busy = 'send' | 'retrieve' | null;
+
+export interface ControlState {
+  /** null until the background first answers. */
+  view: VendorView | null;
+  /** The last failure (loading, sending or retrieving), shown with "Try again". */
+  error: UserError | null;
+  /** What the failed step was, so "Try again" repeats it. */
+  failed: 'load' | Action | null;
+  /** What the vendor form shows now. */
+  form: FormValues;
+  busy: Busy;
+  /** The action button changed a moment ago and ignores clicks (`aria-disabled`) until the admin has seen it. */
+  settling: boolean;
+  /** The server's 422 field errors from the last send, shown with the other reasons until the next send. */
+  serverReasons: Reason[];
+}
+
+/** What the control's view needs from its page session (implemented by the content script's `VendorSession`). */
+export interface ControlStore {
+  state: ControlState;
+  subscribe(listener: (state: ControlState) => void): () => void;
+  act(action: Action, trusted: boolean): Promise<void>;
+  retry(trusted: boolean): Promise<unknown>;
+}
+
+/** Never mutated: every change makes a new state. */
+export const INITIAL_STATE: ControlState = {
+  view: null,
+  error: null,
+  failed: null,
+  form: {},
+  busy: null,
+  settling: false,
+  serverReasons: [],
+};
+
+export interface ControlModel {
+  action: Action | null;
+  /** Every reason sending is unavailable; only for Send and Re-send. */
+  reasons: Reason[];
+  disabled: boolean;
+  tone: StatusTone | 'none';
+  latest: ErpRequest | null;
+  /** The vendor's ERP vendor ID once linked (`origin_code`). */
+  erpVendorId: string | null;
+}
+
+export function controlModel(state: ControlState): ControlModel | null {
+  const { view } = state;
+  if (!view) return null;
+  const latest = view.latest;
+  const synced = view.vendor.synced_to_erp;
+  const action = actionFor(latest?.status ?? null, synced);
+  const sending = action === 'send' || action === 'resend';
+  const reasons = sending
+    ? [
+        ...computeReasons({
+          vendor: view.vendor,
+          form: state.form,
+          settings: view.settings,
+          permission: view.permission,
+          dirty: hasUnsavedChanges(state.form, view.vendor),
+        }),
+        ...state.serverReasons,
+      ]
+    : [];
+  const tone = synced ? 'synced' : latest ? STATUS_TONE[latest.status] : 'none';
+  return { action, reasons, disabled: reasons.length > 0, tone, latest, erpVendorId: view.vendor.origin_code };
+}
+
+/** 422 field errors as reasons, so they show in the same list and name their field. */
+export const serverReasons = (error: UserError): Reason[] =>
+  Object.entries(error.fieldErrors ?? {}).flatMap(([field, messages]) =>
+    messages.map((message): Reason => ({ code: 'server', field, message })),
+  );

@@ -1,0 +1,90 @@
+/**
+ * The integration API's bodies (domain notes, part C), parsed with zod. Background, options and popup only:
+ * the content script imports these types with `import type` so that zod stays out of its bundle.
+ */
+import { z } from 'zod';
+import { STATUSES } from '../erp/status';
+
+export const VENDOR_FIELDS = [
+  'name', 'abbreviated_name', 'code', 'address', 'city', 'state_code', 'zip', 'country_code',
+  'business_phone', 'mobile_phone', 'fax_number', 'email_address',
+] as const;
+export type VendorField = (typeof VENDOR_FIELDS)[number];
+
+const nullableText = z.string().nullish().transform((v) => v ?? '');
+const person = z.object({ id: z.number(), name: z.string() });
+
+export const meSchema = z.object({ id: z.number(), login: z.string(), name: z.string() });
+export type Me = z.infer<typeof meSchema>;
+
+export const validatorSchema = z.object({
+  validator: z.enum(['present', 'numeric', 'max_length', 'max_line_length']),
+  length: z.number().int().positive().optional(),
+  message: z.string().optional(),
+});
+export type ExportValidator = z.infer<typeof validatorSchema>;
+
+export const erpSettingsSchema = z.object({
+  erp_system: z.string(),
+  erp_system_name: z.string(),
+  syncs_companies: z.boolean(),
+  erp_data_synced: z.boolean(),
+  rules: z.object({ export: z.record(z.string(), z.array(validatorSchema)).default({}) }).default({ export: {} }),
+});
+export type ErpSettings = z.infer<typeof erpSettingsSchema>;
+
+export const PERMISSION_LEVELS = ['none', 'read_only', 'standard', 'admin'] as const;
+export const permissionSchema = z.object({ level: z.enum(PERMISSION_LEVELS) });
+export type PermissionLevel = (typeof PERMISSION_LEVELS)[number];
+
+export const projectSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  company: z.object({ id: z.number(), name: z.string() }),
+});
+export type Project = z.infer<typeof projectSchema>;
+
+export const vendorSchema = z.object({
+  id: z.number(),
+  name: nullableText,
+  abbreviated_name: nullableText,
+  code: nullableText,
+  address: nullableText,
+  city: nullableText,
+  state_code: nullableText,
+  zip: nullableText,
+  country_code: nullableText,
+  business_phone: nullableText,
+  mobile_phone: nullableText,
+  fax_number: nullableText,
+  email_address: nullableText,
+  is_active: z.boolean(),
+  synced_to_erp: z.boolean(),
+  origin_id: z.string().nullish().transform((v) => v ?? null),
+  origin_code: z.string().nullish().transform((v) => v ?? null),
+  updated_at: z.string(),
+});
+export type Vendor = z.infer<typeof vendorSchema>;
+
+export const erpRequestSchema = z.object({
+  id: z.number(),
+  item_type: z.literal('vendor'),
+  item_id: z.number(),
+  item_name: z.string(),
+  status: z.enum(STATUSES),
+  created_at: z.string(),
+  updated_at: z.string(),
+  sent_by: person,
+  decided_by: person.nullish().transform((v) => v ?? null),
+  decided_at: z.string().nullish().transform((v) => v ?? null),
+  rejection_comment: z.string().nullish().transform((v) => v ?? null),
+  erp_vendor_id: z.string().nullish().transform((v) => v ?? null),
+  errors: z.array(z.string()).nullish().transform((v) => v ?? []),
+});
+export type ErpRequest = z.infer<typeof erpRequestSchema>;
+export const erpRequestListSchema = z.array(erpRequestSchema);
+
+export const errorBodySchema = z.union([
+  z.object({ errors: z.record(z.string(), z.array(z.string())) }),
+  z.object({ message: z.string() }),
+]);

@@ -1,0 +1,108 @@
+/**
+ * Every way the content script finds things on Procore's pages, in one place. Procore's markup changes and its
+ * redesigned Directory is in beta, so nothing here relies on class names: fields are found by their accessible label
+ * and the control's place by the form's Save button, the way a person finds them. English and Spanish.
+ */
+import type { VendorField } from '../contract/api-bodies';
+
+/** The vendor form's visible label texts, normalized (see `normalizeLabel`), per field. */
+export const FIELD_LABELS: Partial<Record<VendorField, readonly string[]>> = {
+  name: ['name', 'nombre'],
+  abbreviated_name: ['abbreviated name', 'nombre abreviado'],
+  address: ['address', 'dirección'],
+  city: ['city', 'ciudad'],
+  state_code: ['state', 'estado'],
+  zip: ['zip code', 'código postal'],
+  country_code: ['country', 'país'],
+  business_phone: ['business phone', 'teléfono comercial'],
+  mobile_phone: ['mobile phone', 'teléfono móvil'],
+  fax_number: ['fax number', 'número de fax'],
+  email_address: ['email address', 'correo electrónico'],
+};
+
+/** The Save button's text or value, normalized. */
+export const SAVE_TEXTS: readonly string[] = ['save', 'guardar'];
+
+/** Tag of the element that hosts the control's shadow root: how the script recognises its own control in the page. */
+export const CONTROL_TAG = 'erp-resend-control';
+
+const FORM_CONTROLS = 'input, select, textarea';
+const NOT_TEXT_INPUTS = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio', 'file']);
+/** What can be the form's Save button. */
+export const BUTTONS = 'button, input[type="submit"]';
+
+export type FieldControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/** Case, spacing and a trailing required-marker `*` or `:` do not matter when a person reads a label. */
+export const normalizeLabel = (text: string): string =>
+  text.replace(/\s+/g, ' ').trim().replace(/[\s*:]+$/, '').toLocaleLowerCase();
+
+const LABEL_TO_FIELD = new Map<string, VendorField>(
+  Object.entries(FIELD_LABELS).flatMap(([field, labels]) => labels.map((label) => [label, field as VendorField])),
+);
+
+/** Text of a label, without the text of any control it wraps (a wrapped select's options are not its label). */
+function ownText(element: Element): string {
+  let text = '';
+  for (const node of Array.from(element.childNodes)) {
+    if (node.nodeType === 3) text += node.textContent ?? '';
+    else if (node.nodeType === 1 && !(node as Element).matches(FORM_CONTROLS)) text += ` ${ownText(node as Element)} `;
+  }
+  return text;
+}
+
+/** Every label text that names this control: its `label`s (by `for` or wrapping), `aria-labelledby`, `aria-label`. */
+export function labelsOf(control: FieldControl): string[] {
+  const texts = Array.from(control.labels ?? [], ownText);
+  const labelledBy = control.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const doc = control.ownerDocument;
+    texts.push(labelledBy.split(/\s+/).map((id) => doc.getElementById(id)?.textContent ?? '').join(' '));
+  }
+  texts.push(control.getAttribute('aria-label') ?? '');
+  return texts.map(normalizeLabel).filter(Boolean);
+}
+
+/** Which vendor field a control edits, by its label; null for anything else. */
+export function fieldOf(control: FieldControl): VendorField | null {
+  if (control instanceof HTMLInputElement && NOT_TEXT_INPUTS.has(control.type)) return null;
+  for (const label of labelsOf(control)) {
+    const field = LABEL_TO_FIELD.get(label);
+    if (field) return field;
+  }
+  return null;
+}
+
+/** The vendor fields shown inside `root`, each with its control (the first one wins if a label repeats). */
+export function findFields(root: ParentNode): Map<VendorField, FieldControl> {
+  const fields = new Map<VendorField, FieldControl>();
+  for (const control of Array.from(root.querySelectorAll<FieldControl>(FORM_CONTROLS))) {
+    const field = fieldOf(control);
+    if (field && !fields.has(field)) fields.set(field, control);
+  }
+  return fields;
+}
+
+const buttonText = (button: Element): string =>
+  normalizeLabel(button instanceof HTMLInputElement ? button.value : (button.textContent ?? ''));
+
+export const isSaveButton = (element: Element): boolean =>
+  element.matches(BUTTONS) && SAVE_TEXTS.includes(buttonText(element));
+
+/** The form a Save button saves; on markup without a `form`, the whole page (fields are found by label anyway). */
+export const formOf = (save: Element): ParentNode => save.closest('form') ?? save.ownerDocument;
+
+/**
+ * The vendor form's Save button: a `button` or `input type=submit` reading Save or Guardar. When a page has several
+ * (another form's Save, a dialog), the one whose form holds vendor fields wins.
+ */
+export function findSaveButton(root: ParentNode): HTMLElement | null {
+  const saves = Array.from(root.querySelectorAll<HTMLElement>(BUTTONS)).filter(isSaveButton);
+  return saves.find((save) => findFields(formOf(save)).has('name')) ?? saves[0] ?? null;
+}
+
+/** The Cancel (or other) button beside Save, whose look the control copies; Save itself when alone. */
+export function neighbourButton(save: HTMLElement): HTMLElement {
+  const siblings = Array.from(save.parentElement?.querySelectorAll<HTMLElement>(BUTTONS) ?? []);
+  return siblings.find((button) => button !== save) ?? save;
+}

@@ -1,0 +1,301 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBackgroundApp } from '@/entrypoints/background/app';
+import { FIRST_SCREEN_KEY, readFirstScreen } from '@/lib/erp/first-screen';
+import { POLL_ALARM } from '@/entrypoints/background/polling';
+import { defaultSettings, type Settings } from '@/lib/extension/settings';
+import { CONTENT_SENDER, FakeApi, ORIGIN, POPUP_SENDER, T0 } from './fakes';
+import { useLocale } from '../../locale';
+
+interface Harness {
+  api: FakeApi;
+  settings: Settings;
+  pushed: { tabId: number; companyId: number; vendorId: number }[];
+  deadTabs: Set<number>;
+}
+
+function harness(): Harness {
+  return {
+    api: new FakeApi(),
+    settings: { ...defaultSettings(''), apiUrl: 'https://erp.example.com', token: 't' },
+    pushed: [],
+    deadTabs: new Set(),
+  };
+}
+
+/** A worker: a new one over the same storage is what Chrome gives after stopping the old one. */
+function worker(h: Harness, pollOverride = 0) {
+  return createBackgroundApp({
+    pollOverride,
+    createClient: (_, onRequest) => {
+      h.api.onRequest = onRequest;
+      return h.api;
+    },
+    hasHostPermission: async () => true,
+    loadSettings: async () => h.settings,
+    sandboxUrl: '',
+    now: () => h.api.clock,
+    push: async (tabId, data) => {
+      if (h.deadTabs.has(tabId)) throw new Error('Could not establish connection');
+      h.pushed.push({ tabId, ...data });
+    },
+  });
+}
+
+const send = (bg: ReturnType<typeof worker>, tabId = 7, vendorId = 101) =>
+  bg.handle('send', { companyId: 8001, vendorId, origin: ORIGIN }, CONTENT_SENDER(tabId, `${ORIGIN}/8001/company/directory/vendors/${vendorId}/edit`));
+
+const notifications = async () => Object.values(await fakeBrowser.notifications.getAll()) as { title: string; message: string }[];
+const badge = () => fakeBrowser.action.getBadgeText({});
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  useLocale('en');
+});
+
+describe('sending through the background', () => {
+  it('two tabs clicking at once on the same company make one request; both see it pending', async () => {
+    const h = harness();
+    const bg = worker(h);
+    const results = await Promise.all([send(bg, 7), send(bg, 8), ...Array.from({ length: 8 }, () => send(bg, 7))]);
+    expect(h.api.created).toHaveLength(1);
+    for (const r of results) expect(r).toMatchObject({ ok: true, value: { latest: { id: h.api.created[0]!.id, status: 'pending_acceptance' } } });
+    expect(await fakeBrowser.alarms.get(POLL_ALARM)).toMatchObject({ periodInMinutes: 1 });
+  });
+
+  it('a worker restarted mid-send finishes the send on start with the same key', async () => {
+    const h = harness();
+    h.api.hangCreates = true;
+    void send(worker(h));
+    await new Promise((r) => setTimeout(r, 20));
+    h.api.hangCreates = false;
+    await worker(h).start();
+    const keys = h.api.calls.filter((c) => c.method === 'createRequest').map((c) => c.args[2]);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+    expect(h.api.created).toHaveLength(1);
+    const queue = await worker(h).handle('getQueue', { refresh: false }, POPUP_SENDER);
+    expect(queue.requests.map((e) => e.request.status)).toEqual(['pending_acceptance']);
+  });
+
+  it('409: shows the real state with why, instead of an error', async () => {
+    const h = harness();
+    await send(worker(h));
+    const again = await worker(h).handle('send', { companyId: 8001, vendorId: 101, origin: ORIGIN }, POPUP_SENDER);
+    expect(again).toMatchObject({ ok: true, value: { latest: { status: 'pending_acceptance' }, notice: { kind: 'conflict' } } });
+    expect(h.api.created).toHaveLength(1);
+  });
+
+  it('422: the server field errors come back as a validation error', async () => {
+    const h = harness();
+    h.api.failNext('createRequest', { kind: 'validation', status: 422, fieldErrors: { name: ['must be less than 60 characters'] } });
+    expect(await send(worker(h))).toEqual({
+      ok: false,
+      error: { kind: 'validation', status: 422, fieldErrors: { name: ['must be less than 60 characters'] } },
+    });
+  });
+
+  it('retrieve takes the request back and answers the updated vendor', async () => {
+    const h = harness();
+    const bg = worker(h);
+    await send(bg);
+    const id = h.api.created[0]!.id;
+    expect(await bg.handle('retrieve', { companyId: 8001, vendorId: 101, requestId: id }, CONTENT_SENDER())).toMatchObject({
+      ok: true,
+      value: { latest: { id, status: 'retrieved' } },
+    });
+  });
+});
+
+describe('tracking status changes', () => {
+  it('one poll is one list call per company, and an unchanged company answers 304 to the same question', async () => {
+    const h = harness();
+    const bg = worker(h);
+    await send(bg, 7, 101);
+    await send(bg, 7, 102);
+    h.api.calls = [];
+    for (let i = 0; i < 3; i++) await bg.onAlarm(POLL_ALARM);
+    const lists = h.api.calls.filter((c) => c.method === 'listRequests');
+    expect(lists).toHaveLength(3);
+    // Nothing changed after the first answer: the same question, with its ETag.
+    expect(lists[2]!.args).toEqual(lists[1]!.args);
+    expect(lists[2]!.args[2]).toEqual(expect.stringMatching(/^"/));
+  });
+
+  it('counts every API call toward the hourly budget, and stops asking when it is spent', async () => {
+    const h = harness();
+    const bg = worker(h);
+    await send(bg);
+    await bg.onAlarm(POLL_ALARM);
+    const counted = (await bg.store.poll.get()).calls;
+    expect(Object.values(counted).reduce((a, b) => a + b, 0)).toBe(h.api.calls.length);
+    await bg.store.poll.update((s) => ({ ...s, calls: { [Math.floor(h.api.clock / 60_000)]: 3600 } }));
+    h.api.calls = [];
+    await bg.onAlarm(POLL_ALARM);
+    expect(h.api.countOf('listRequests')).toBe(0);
+  });
+
+  it('notifies once per change, even across worker restarts, with the comment; badge counts what needs the admin', async () => {
+    const h = harness();
+    await send(worker(h), 7, 101);
+    await send(worker(h), 7, 102);
+    const [first, second] = h.api.created;
+    h.api.decide(8001, first!.id, 'rejected', { decided_by: { id: 3, name: 'Avery Approver' }, rejection_comment: 'Tax ID missing on W-9' });
+    await worker(h).onAlarm(POLL_ALARM);
+    expect(await notifications()).toEqual([
+      expect.objectContaining({ title: 'Vendor 101', message: 'Rejected · by Avery Approver · Comment: Tax ID missing on W-9' }),
+    ]);
+    expect(await badge()).toBe('1');
+
+    await fakeBrowser.notifications.clear(Object.keys(await fakeBrowser.notifications.getAll())[0]!);
+    await worker(h).onAlarm(POLL_ALARM);
+    await worker(h).handle('getQueue', { refresh: true }, POPUP_SENDER);
+    await worker(h).start();
+    expect(await notifications()).toEqual([]);
+
+    h.api.decide(8001, second!.id, 'accepted', { erp_vendor_id: 'V-2002' });
+    await worker(h).onAlarm(POLL_ALARM);
+    h.api.decide(8001, second!.id, 'synced', { erp_vendor_id: 'V-2002' });
+    await worker(h).onAlarm(POLL_ALARM);
+    expect((await notifications()).map((n) => n.message)).toEqual(['Accepted, exporting', 'Synced to ERP · ERP vendor ID: V-2002']);
+    expect(await badge()).toBe('1');
+    // Nothing open any more: polling stops.
+    expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeUndefined();
+  });
+
+  it('stays quiet when notifications and the badge are turned off', async () => {
+    const h = harness();
+    h.settings = { ...h.settings, notifications: false, badge: false };
+    await send(worker(h));
+    h.api.decide(8001, h.api.created[0]!.id, 'failed', { errors: ['ERP vendor ID V-1007 is already in use'] });
+    await worker(h).onAlarm(POLL_ALARM);
+    expect(await notifications()).toEqual([]);
+    expect(await badge()).toBe('');
+  });
+
+  it('below the 30-second alarm floor (test builds), a timer polls while the worker lives, and stops when nothing is open', async () => {
+    const h = harness();
+    const bg = worker(h, 0.05);
+    await send(bg);
+    h.api.decide(8001, h.api.created[0]!.id, 'rejected', { rejection_comment: 'Tax ID missing on W-9' });
+    await vi.waitFor(async () => expect(await badge()).toBe('1'), { timeout: 2000 });
+    const calls = h.api.countOf('listRequests');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.api.countOf('listRequests')).toBe(calls);
+  });
+
+  it('a 401 stops polling and shows the token badge until the settings change', async () => {
+    const h = harness();
+    const bg = worker(h);
+    await send(bg);
+    h.api.failNext('listRequests', { kind: 'auth', status: 401 });
+    await bg.onAlarm(POLL_ALARM);
+    expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeUndefined();
+    expect(await badge()).toBe('!');
+    expect(await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).toMatchObject({ error: { kind: 'auth' } });
+    h.api.calls = [];
+    await bg.onAlarm(POLL_ALARM);
+    await bg.handle('getQueue', { refresh: true }, POPUP_SENDER);
+    expect(h.api.countOf('listRequests')).toBe(0);
+
+    await bg.onSettingsChanged();
+    expect(h.api.countOf('listRequests')).toBe(1);
+    expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeDefined();
+    expect(await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).toMatchObject({ error: null });
+  });
+
+  it('tells watching tabs when their vendor changes, and forgets closed or silent tabs', async () => {
+    const h = harness();
+    const bg = worker(h);
+    await send(bg, 7, 101);
+    for (const tabId of [7, 8, 9]) await bg.handle('watch', { companyId: 8001, vendorId: 101 }, CONTENT_SENDER(tabId));
+    await bg.onTabRemoved(8);
+    h.deadTabs.add(9);
+    h.pushed = [];
+    h.api.decide(8001, h.api.created[0]!.id, 'rejected');
+    await worker(h).onAlarm(POLL_ALARM); // a restarted worker still knows the watchers
+    expect(h.pushed).toEqual([{ tabId: 7, companyId: 8001, vendorId: 101 }]);
+    expect(await fakeBrowser.storage.session.get('watchers')).toEqual({ watchers: { '8001:101': [7] } });
+  });
+
+  it('a click on a notification opens the edit page, reusing a tab already on it', async () => {
+    // The fake browser compares `url` to the letter; Chrome reads it as a match pattern, where a trailing * is any rest.
+    const exact = fakeBrowser.tabs.query.bind(fakeBrowser.tabs);
+    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async ({ url, ...rest }) => {
+      const pattern = typeof url === 'string' && url.endsWith('*') ? url.slice(0, -1) : null;
+      if (pattern === null) return exact({ url, ...rest });
+      return (await exact(rest)).filter((tab) => tab.url?.startsWith(pattern));
+    });
+    try {
+      const h = harness();
+      await send(worker(h));
+      h.api.decide(8001, h.api.created[0]!.id, 'rejected');
+      await worker(h).onAlarm(POLL_ALARM);
+      const [id] = Object.keys(await fakeBrowser.notifications.getAll());
+      await worker(h).onNotificationClicked(id!);
+      const url = `${ORIGIN}/8001/company/directory/vendors/101/edit`;
+      expect((await fakeBrowser.tabs.query({ url })).length).toBe(1);
+      await worker(h).onNotificationClicked(id!);
+      expect((await fakeBrowser.tabs.query({ url })).length).toBe(1);
+    } finally {
+      query.mockRestore();
+    }
+  });
+
+  it('forgets finished requests after 30 days', async () => {
+    const h = harness();
+    await send(worker(h));
+    h.api.decide(8001, h.api.created[0]!.id, 'synced');
+    await worker(h).onAlarm(POLL_ALARM);
+    h.api.clock = T0 + 31 * 24 * 3600_000;
+    await worker(h).start();
+    expect((await worker(h).handle('getQueue', { refresh: false }, POPUP_SENDER)).requests).toEqual([]);
+  });
+
+  it("keeps the popup's first screen in storage current: after a send, a decision, a 401, and when a worker starts", async () => {
+    const stored = async () => readFirstScreen((await fakeBrowser.storage.local.get(FIRST_SCREEN_KEY))[FIRST_SCREEN_KEY]);
+    const counts = async () => (await stored())?.sections.map((section) => section.count);
+    const h = harness();
+    const bg = worker(h);
+    await send(bg, 7, 101);
+    await send(bg, 7, 102);
+    await vi.waitFor(async () => expect(await counts()).toEqual([0, 2, 0, 0]));
+
+    h.api.decide(8001, h.api.created[0]!.id, 'rejected', { decided_by: { id: 3, name: 'Avery Approver' }, rejection_comment: 'Tax ID missing on W-9' });
+    await bg.onAlarm(POLL_ALARM);
+    await vi.waitFor(async () => expect(await counts()).toEqual([1, 1, 0, 0]));
+    expect((await stored())!.sections[0]!.items[0]!.request).toMatchObject({ item_name: 'Vendor 101', rejection_comment: 'Tax ID missing on W-9' });
+    expect((await stored())!.lastUpdated).toBe(new Date(h.api.clock).toISOString());
+
+    h.api.failNext('listRequests', { kind: 'auth', status: 401 });
+    await bg.onAlarm(POLL_ALARM);
+    await vi.waitFor(async () => expect((await stored())!.error).toMatchObject({ kind: 'auth' }));
+
+    // Lost (a worker stopped between a change and its save): the next worker saves it on start.
+    await fakeBrowser.storage.local.remove(FIRST_SCREEN_KEY);
+    await worker(h).start();
+    expect(await counts()).toEqual([1, 1, 0, 0]);
+  });
+
+  it('does not write the first screen again when nothing on it changed', async () => {
+    const h = harness();
+    const bg = worker(h);
+    await send(bg, 7, 101);
+    await bg.onAlarm(POLL_ALARM);
+    await bg.saveFirstScreen();
+    const writes = vi.fn();
+    fakeBrowser.storage.local.onChanged.addListener((changes) => {
+      if (FIRST_SCREEN_KEY in changes) writes();
+    });
+    await bg.onAlarm(POLL_ALARM); // 304: nothing new
+    await bg.saveFirstScreen();
+    expect(writes).not.toHaveBeenCalled();
+
+    h.api.decide(8001, h.api.created[0]!.id, 'accepted');
+    await bg.onAlarm(POLL_ALARM);
+    await vi.waitFor(async () =>
+      expect(readFirstScreen((await fakeBrowser.storage.local.get(FIRST_SCREEN_KEY))[FIRST_SCREEN_KEY])!.sections[1]!.items[0]!.request.status).toBe('accepted'),
+    );
+    expect(writes).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * Test support for the background: an in-memory integration API that keeps the contract's promises (an
+ * Idempotency-Key always returns the same request; 409 for a second pending one; ETags), counts calls, and can fail.
+ */
+import { ApiError, type ApiClient, type ListResult, type RequestFilters } from '@/entrypoints/background/api/client';
+import type { ErpRequest, ErpSettings, Vendor } from '@/lib/contract/api-bodies';
+import type { UserError } from '@/lib/contract/errors';
+import type { ErpStatus } from '@/lib/erp/status';
+
+export const ORIGIN = 'https://app.procore.com';
+export const T0 = Date.parse('2026-11-20T10:00:00Z');
+
+export const SETTINGS: ErpSettings = {
+  erp_system: 'viewpoint_vista',
+  erp_system_name: 'Viewpoint Vista',
+  syncs_companies: true,
+  erp_data_synced: true,
+  rules: { export: {} },
+};
+
+export function vendor(id: number, name = `Vendor ${id}`): Vendor {
+  return {
+    id, name, abbreviated_name: '', code: '', address: '1 Main St', city: 'Denver', state_code: 'CO', zip: '80202',
+    country_code: 'US', business_phone: '', mobile_phone: '', fax_number: '', email_address: '', is_active: true,
+    synced_to_erp: false, origin_id: null, origin_code: null, updated_at: '2026-11-01T00:00:00Z',
+  };
+}
+
+export function request(id: number, itemId: number, status: ErpStatus, at: string, extra: Partial<ErpRequest> = {}): ErpRequest {
+  return {
+    id, item_type: 'vendor', item_id: itemId, item_name: `Vendor ${itemId}`, status, created_at: at, updated_at: at,
+    sent_by: { id: 1, name: 'Alex Admin' }, decided_by: null, decided_at: null, rejection_comment: null,
+    erp_vendor_id: null, errors: [], ...extra,
+  };
+}
+
+type Method = keyof ApiClient;
+
+/** A failure planned for the next call of a method. `after`: the server does the work, then the answer is lost. */
+interface Fault {
+  method: Method;
+  error: UserError;
+  after?: boolean;
+}
+
+export class FakeApi implements ApiClient {
+  requests = new Map<number, ErpRequest[]>();
+  byKey = new Map<string, ErpRequest>();
+  created: ErpRequest[] = [];
+  calls: { method: Method; args: unknown[] }[] = [];
+  faults: Fault[] = [];
+  /** Told of every call, as the real client tells of every HTTP request (the background's hourly budget). */
+  onRequest: () => void = () => undefined;
+  /** createRequest calls that never answer (a worker stopped mid-send). */
+  hangCreates = false;
+  clock = T0;
+  private nextId = 1000;
+
+  countOf = (method: Method): number => this.calls.filter((c) => c.method === method).length;
+
+  failNext(method: Method, error: UserError, after = false): void {
+    this.faults.push({ method, error, after });
+  }
+
+  /** The approver's side: changes a request's status on the server. */
+  decide(companyId: number, requestId: number, status: ErpStatus, extra: Partial<ErpRequest> = {}): ErpRequest {
+    this.clock += 60_000;
+    const list = this.requests.get(companyId) ?? [];
+    const index = list.findIndex((r) => r.id === requestId);
+    const updated = { ...list[index]!, status, updated_at: new Date(this.clock).toISOString(), ...extra };
+    list[index] = updated;
+    return updated;
+  }
+
+  seed(companyId: number, ...requests: ErpRequest[]): void {
+    this.requests.set(companyId, [...(this.requests.get(companyId) ?? []), ...requests]);
+  }
+
+  private async enter(method: Method, args: unknown[]): Promise<Fault | undefined> {
+    this.calls.push({ method, args });
+    this.onRequest();
+    await Promise.resolve();
+    const index = this.faults.findIndex((f) => f.method === method);
+    if (index < 0) return undefined;
+    const [fault] = this.faults.splice(index, 1);
+    if (!fault!.after) throw new ApiError(fault!.error);
+    return fault;
+  }
+
+  async me() {
+    await this.enter('me', []);
+    return { id: 1, login: 'alex.admin@example.com', name: 'Alex Admin' };
+  }
+  async settings(companyId: number) {
+    await this.enter('settings', [companyId]);
+    return SETTINGS;
+  }
+  async permission(companyId: number) {
+    await this.enter('permission', [companyId]);
+    return 'admin' as const;
+  }
+  async project(projectId: number) {
+    await this.enter('project', [projectId]);
+    return { id: projectId, name: 'Riverside Tower', company: { id: 8001, name: 'Summit Builders' } };
+  }
+  async vendor(companyId: number, vendorId: number) {
+    await this.enter('vendor', [companyId, vendorId]);
+    return vendor(vendorId);
+  }
+
+  async createRequest(companyId: number, vendorId: number, idempotencyKey: string): Promise<ErpRequest> {
+    if (this.hangCreates) {
+      this.calls.push({ method: 'createRequest', args: [companyId, vendorId, idempotencyKey] });
+      return new Promise<ErpRequest>(() => undefined);
+    }
+    const fault = await this.enter('createRequest', [companyId, vendorId, idempotencyKey]);
+    const replay = this.byKey.get(idempotencyKey);
+    if (replay) return replay;
+    const list = this.requests.get(companyId) ?? [];
+    if (list.some((r) => r.item_id === vendorId && (r.status === 'pending_acceptance' || r.status === 'accepted'))) {
+      throw new ApiError({ kind: 'conflict', status: 409 });
+    }
+    this.clock += 1000;
+    const created = request(this.nextId++, vendorId, 'pending_acceptance', new Date(this.clock).toISOString());
+    this.seed(companyId, created);
+    this.byKey.set(idempotencyKey, created);
+    this.created.push(created);
+    if (fault) throw new ApiError(fault.error);
+    return created;
+  }
+
+  async listRequests(companyId: number, filters: RequestFilters = {}, etag: string | null = null): Promise<ListResult> {
+    await this.enter('listRequests', [companyId, filters, etag]);
+    const found = (this.requests.get(companyId) ?? []).filter(
+      (r) =>
+        (filters.itemId === undefined || r.item_id === filters.itemId) &&
+        (filters.status === undefined || filters.status.includes(r.status)) &&
+        (filters.updatedSince === undefined || r.updated_at >= filters.updatedSince),
+    );
+    const tag = `"${JSON.stringify(found).length}-${found.map((r) => `${r.id}${r.updated_at}`).join()}"`;
+    if (etag === tag) return { requests: [], etag: tag, notModified: true };
+    return { requests: found, etag: tag, notModified: false };
+  }
+
+  async getRequest(companyId: number, requestId: number) {
+    await this.enter('getRequest', [companyId, requestId]);
+    const found = this.requests.get(companyId)?.find((r) => r.id === requestId);
+    if (!found) throw new ApiError({ kind: 'not_found', status: 404 });
+    return found;
+  }
+
+  async retrieveRequest(companyId: number, requestId: number) {
+    await this.enter('retrieveRequest', [companyId, requestId]);
+    const found = this.requests.get(companyId)?.find((r) => r.id === requestId);
+    if (!found) throw new ApiError({ kind: 'not_found', status: 404 });
+    if (found.status !== 'pending_acceptance') throw new ApiError({ kind: 'conflict', status: 409 });
+    return this.decide(companyId, requestId, 'retrieved');
+  }
+}
+
+export const CONTENT_SENDER = (tabId = 7, url = `${ORIGIN}/8001/company/directory/vendors/101/edit`) => ({
+  id: 'test-extension-id',
+  url,
+  tab: { id: tabId, url },
+});
+export const POPUP_SENDER = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };

@@ -1,0 +1,128 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBackgroundApp } from '@/entrypoints/background/app';
+import { classifySender, isAllowed, isProcoreOrigin } from '@/entrypoints/background/message-guard';
+import { defaultSettings } from '@/lib/extension/settings';
+import { CONTENT_SENDER, FakeApi, ORIGIN, POPUP_SENDER, request } from './fakes';
+import { useLocale } from '../../locale';
+
+const ctx = { extensionId: 'test-extension-id', extensionBaseUrl: 'chrome-extension://test-extension-id/', sandboxUrl: '' };
+const TOKEN = 'secret-token-123';
+
+function app(api = new FakeApi()) {
+  const settings = { ...defaultSettings(''), apiUrl: 'https://erp.example.com', token: TOKEN };
+  return createBackgroundApp({ createClient: () => api, hasHostPermission: async () => true, loadSettings: async () => settings, sandboxUrl: '' });
+}
+
+describe('isProcoreOrigin', () => {
+  it.each(['https://app.procore.com', 'https://us02.procore.com', 'https://api-sandbox-monthly.procore.com', 'https://app.procore.com/8001/x'])(
+    'accepts %s',
+    (origin) => expect(isProcoreOrigin(origin, '')).toBe(true),
+  );
+  it.each(['http://app.procore.com', 'https://procore.com.evil.example', 'https://evilprocore.com', 'https://app.procore.com:8443', 'not a url', 'http://127.0.0.1:4100'])(
+    'rejects %s',
+    (origin) => expect(isProcoreOrigin(origin, '')).toBe(false),
+  );
+  it('accepts only the sandbox origin in a sandbox build', () => {
+    expect(isProcoreOrigin('http://127.0.0.1:4100/8001/company', 'http://127.0.0.1:4100')).toBe(true);
+    expect(isProcoreOrigin('https://app.procore.com', 'http://127.0.0.1:4100')).toBe(false);
+  });
+});
+
+describe('sender checks', () => {
+  it('tells extension pages from content scripts on Procore, and refuses everyone else', () => {
+    expect(classifySender(POPUP_SENDER, ctx)).toBe('extension_page');
+    expect(classifySender({ ...POPUP_SENDER, tab: { id: 3 } }, ctx)).toBe('extension_page'); // options open in a tab
+    expect(classifySender(CONTENT_SENDER(), ctx)).toBe('content_script');
+    expect(classifySender(CONTENT_SENDER(7, 'https://evil.example/8001/company/directory/vendors/101/edit'), ctx)).toBeNull();
+    expect(classifySender({ ...CONTENT_SENDER(), id: 'other-extension' }, ctx)).toBeNull();
+    expect(classifySender({ id: 'test-extension-id', url: `${ORIGIN}/x` }, ctx)).toBeNull(); // a Procore URL but no tab
+  });
+
+  it('lets content scripts ask only about their page', () => {
+    for (const type of ['getVendor', 'send', 'retrieve', 'watch'] as const) expect(isAllowed(type, CONTENT_SENDER(), ctx)).toBe(true);
+    for (const type of ['getQueue', 'testConnection', 'vendorChanged'] as const) expect(isAllowed(type, CONTENT_SENDER(), ctx)).toBe(false);
+    expect(isAllowed('testConnection', POPUP_SENDER, ctx)).toBe(true);
+  });
+});
+
+describe('background message handling', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    useLocale('en');
+  });
+
+  it('refuses a message from a page that is not Procore, before touching the API', async () => {
+    const api = new FakeApi();
+    const bg = app(api);
+    const evil = CONTENT_SENDER(7, 'https://evil.example/8001/company/directory/vendors/101/edit');
+    await expect(bg.handle('getVendor', { page: { level: 'company', companyId: 8001, vendorId: 101 }, refresh: false }, evil)).rejects.toThrow(/sender not allowed/);
+    await expect(bg.handle('testConnection', { baseUrl: 'https://x.example', token: 't' }, CONTENT_SENDER())).rejects.toThrow(/sender not allowed/);
+    expect(api.calls).toEqual([]);
+  });
+
+  it.each([
+    ['getVendor', { page: { level: 'company', companyId: -1, vendorId: 101 }, refresh: false }],
+    ['getVendor', { page: { level: 'company', companyId: 8001 } }],
+    ['send', { companyId: 8001, vendorId: 101, origin: 'not a url' }],
+    ['retrieve', { companyId: '8001', vendorId: 101, requestId: 5 }],
+    ['watch', null],
+  ] as const)('refuses a malformed %s payload', async (type, data) => {
+    const api = new FakeApi();
+    await expect(app(api).handle(type, data, CONTENT_SENDER())).rejects.toThrow(/invalid payload/);
+    expect(api.calls).toEqual([]);
+  });
+
+  it('refuses a send whose link-back origin is not the sending page', async () => {
+    const bg = app();
+    await expect(bg.handle('send', { companyId: 8001, vendorId: 101, origin: 'https://us02.procore.com' }, CONTENT_SENDER())).rejects.toThrow(/origin/);
+    await expect(bg.handle('send', { companyId: 8001, vendorId: 101, origin: 'https://evil.example' }, POPUP_SENDER)).rejects.toThrow(/origin/);
+  });
+
+  it('answers getVendor with the vendor, settings, permission and history, newest first', async () => {
+    const api = new FakeApi();
+    api.seed(
+      8001,
+      request(1, 101, 'rejected', '2026-11-01T10:00:00Z', { rejection_comment: 'Address incomplete' }),
+      request(3, 102, 'synced', '2026-11-03T10:00:00Z'),
+      request(2, 101, 'pending_acceptance', '2026-11-02T10:00:00Z'),
+    );
+    const result = await app(api).handle('getVendor', { page: { level: 'project', projectId: 501, vendorId: 101 }, refresh: false }, CONTENT_SENDER());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatchObject({ companyId: 8001, vendorId: 101, permission: 'admin', latest: { status: 'pending_acceptance' } });
+    expect(result.value.history.map((r) => r.status)).toEqual(['pending_acceptance', 'rejected']);
+  });
+
+  it('never puts the token in an answer', async () => {
+    const api = new FakeApi();
+    const bg = app(api);
+    const answers = [
+      await bg.handle('getVendor', { page: { level: 'company', companyId: 8001, vendorId: 101 }, refresh: true }, CONTENT_SENDER()),
+      await bg.handle('send', { companyId: 8001, vendorId: 101, origin: ORIGIN }, CONTENT_SENDER()),
+      await bg.handle('getQueue', { refresh: true }, POPUP_SENDER),
+      await bg.handle('testConnection', { baseUrl: 'https://erp.example.com', token: TOKEN }, POPUP_SENDER),
+    ];
+    expect(JSON.stringify(answers)).not.toContain(TOKEN);
+  });
+
+  it('tests a connection with the given settings and says who that is', async () => {
+    expect(await app().handle('testConnection', { baseUrl: 'https://erp.example.com', token: 'x' }, POPUP_SENDER)).toEqual({
+      ok: true,
+      value: { id: 1, login: 'alex.admin@example.com', name: 'Alex Admin' },
+    });
+  });
+
+  it('says what is missing before calling an API it may not reach', async () => {
+    const bg = createBackgroundApp({ createClient: () => new FakeApi(), hasHostPermission: async () => false, loadSettings: async () => defaultSettings(''), sandboxUrl: '' });
+    expect(await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).toMatchObject({ requests: [] });
+    expect(await bg.handle('getVendor', { page: { level: 'company', companyId: 8001, vendorId: 101 }, refresh: false }, CONTENT_SENDER())).toEqual({
+      ok: false,
+      error: { kind: 'not_configured' },
+    });
+    expect(await bg.handle('testConnection', { baseUrl: 'https://erp.example.com', token: 'x' }, POPUP_SENDER)).toEqual({
+      ok: false,
+      error: { kind: 'no_permission' },
+    });
+  });
+});

@@ -1,0 +1,155 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { jsonEqual } from '@/entrypoints/background/storage/json-equal';
+import type { TrackedRequest } from '@/lib/contract/messages';
+import { createStore, TRACKED_VERSION, type TrackedMap } from '@/entrypoints/background/storage/stored-items';
+import { ORIGIN, request } from '../fakes';
+
+const AT = '2026-11-20T10:00:00.000Z';
+
+const entry = (id: number, status: TrackedRequest['request']['status'] = 'pending_acceptance'): TrackedRequest => ({
+  request: request(id, 100 + id, status, AT),
+  companyId: 8001,
+  origin: ORIGIN,
+  notifiedStatus: status,
+});
+const map = (...ids: number[]): TrackedMap => Object.fromEntries(ids.map((id) => [`8001:${id}`, entry(id)]));
+
+/** Written by someone other than the store (another context, devtools, a test). */
+const writeElsewhere = (tracked: unknown) => fakeBrowser.storage.local.set({ tracked, tracked$: { v: TRACKED_VERSION } });
+
+/** Storage events are delivered asynchronously in a browser; give them a turn. */
+const settle = () => new Promise((done) => setTimeout(done, 0));
+
+describe('the checked in-memory copy of stored items', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads and checks storage once for repeated and concurrent reads', async () => {
+    await writeElsewhere(map(1, 2));
+    const store = createStore(() => undefined);
+    // Two separate loads would each parse a value of their own: the same object means one shared load.
+    const [a, b] = await Promise.all([store.tracked.get(), store.tracked.get()]);
+    expect(a).toBe(b);
+    const read = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const c = await store.tracked.get();
+    expect(c).toBe(a);
+    expect(Object.keys(c)).toEqual(['8001:1', '8001:2']);
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('reads the stored value once when a worker starts, with its version in the same read', async () => {
+    await writeElsewhere(map(1, 2));
+    const read = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const store = createStore(() => undefined);
+    await Promise.all([store.tracked.get(), store.tracked.get()]);
+    await settle();
+    expect(read.mock.calls.filter(([keys]) => JSON.stringify(keys).includes('"tracked"'))).toEqual([[['tracked', 'tracked$']]]);
+  });
+
+  it('stores the schema version with the first value it writes', async () => {
+    const store = createStore(() => undefined);
+    await store.tracked.set(map(1));
+    expect(await fakeBrowser.storage.local.get(['tracked$'])).toEqual({ tracked$: { v: TRACKED_VERSION } });
+  });
+
+  it('sees a value written elsewhere on the next read', async () => {
+    await writeElsewhere(map(1));
+    const store = createStore(() => undefined);
+    expect(Object.keys(await store.tracked.get())).toEqual(['8001:1']);
+    await writeElsewhere(map(1, 2, 3));
+    await settle();
+    expect(Object.keys(await store.tracked.get())).toEqual(['8001:1', '8001:2', '8001:3']);
+    await fakeBrowser.storage.local.remove('tracked');
+    await settle();
+    expect(await store.tracked.get()).toEqual({});
+  });
+
+  it('still detects corrupt data written after the first read, and salvages what is valid', async () => {
+    await writeElsewhere(map(1));
+    const reports: string[] = [];
+    const store = createStore((key) => reports.push(key));
+    await store.tracked.get();
+    await writeElsewhere({ '8001:2': entry(2), '8001:3': { request: { id: 'not a number' } } });
+    await settle();
+    expect(Object.keys(await store.tracked.get())).toEqual(['8001:2']);
+    expect(reports).toEqual(['local:tracked']);
+  });
+
+  it('keeps its own writes without reading them back, and their storage events change nothing', async () => {
+    const store = createStore(() => undefined);
+    await store.tracked.update((tracked) => ({ ...tracked, ...map(4) }));
+    await settle();
+    const read = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect(Object.keys(await store.tracked.get())).toEqual(['8001:4']);
+    expect(read).not.toHaveBeenCalled();
+    expect((await fakeBrowser.storage.local.get('tracked')).tracked).toEqual(map(4));
+  });
+
+  it('checks what it writes: an invalid value is refused and the copy stays as stored', async () => {
+    await writeElsewhere(map(1));
+    const store = createStore(() => undefined);
+    await expect(store.tracked.set({ bad: { request: null } } as unknown as TrackedMap)).rejects.toThrow();
+    expect(Object.keys(await store.tracked.get())).toEqual(['8001:1']);
+  });
+
+  it('does not write when an update changes nothing', async () => {
+    await writeElsewhere(map(1));
+    const store = createStore(() => undefined);
+    await store.tracked.get();
+    const write = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await store.tracked.update((tracked) => tracked);
+    await store.tracked.update((tracked) => ({ ...tracked }));
+    expect(write).not.toHaveBeenCalled();
+  });
+
+  it('does not keep a value read before a change that landed while it was loading', async () => {
+    await writeElsewhere(map(1));
+    const store = createStore(() => undefined);
+    const storageArea = fakeBrowser.storage.local;
+    const original = storageArea.get.bind(storageArea);
+    let raced = false;
+    vi.spyOn(storageArea, 'get').mockImplementation(async (keys) => {
+      const answer = await original(keys);
+      if (!raced && JSON.stringify(keys).includes('"tracked"')) {
+        raced = true; // the old value is read; a new one lands before the read is checked
+        await writeElsewhere(map(1, 2));
+        await settle();
+      }
+      return answer;
+    });
+    expect(Object.keys(await store.tracked.get())).toEqual(['8001:1']);
+    expect(raced).toBe(true);
+    expect(Object.keys(await store.tracked.get())).toEqual(['8001:1', '8001:2']);
+  });
+
+  it('hands out frozen values, so no reader can change what the others see', async () => {
+    await writeElsewhere(map(1));
+    const store = createStore(() => undefined);
+    const tracked = await store.tracked.get();
+    expect(() => {
+      (tracked as Record<string, unknown>)['8001:9'] = entry(9);
+    }).toThrow(TypeError);
+    expect(() => {
+      tracked['8001:1']!.request.status = 'synced';
+    }).toThrow(TypeError);
+  });
+});
+
+describe('jsonEqual', () => {
+  it('ignores key order and properties set to undefined, as storage does', () => {
+    expect(jsonEqual({ a: 1, b: { c: [1, 2] } }, { b: { c: [1, 2] }, a: 1 })).toBe(true);
+    expect(jsonEqual({ a: 1, gone: undefined }, { a: 1 })).toBe(true);
+    expect(jsonEqual({ a: 1 }, { a: 1, gone: undefined })).toBe(true);
+  });
+
+  it('tells apart any difference in values, keys, lengths or kinds', () => {
+    expect(jsonEqual({ a: 1 }, { a: 2 })).toBe(false);
+    expect(jsonEqual({ a: 1 }, { b: 1 })).toBe(false);
+    expect(jsonEqual({ a: 1 }, { a: 1, b: null })).toBe(false);
+    expect(jsonEqual([1, 2], [1, 2, 3])).toBe(false);
+    expect(jsonEqual([1], { 0: 1 })).toBe(false);
+    expect(jsonEqual({ a: '1' }, { a: 1 })).toBe(false);
+    expect(jsonEqual(null, {})).toBe(false);
+    expect(jsonEqual({ a: { b: { c: 'x' } } }, { a: { b: { c: 'y' } } })).toBe(false);
+  });
+});
