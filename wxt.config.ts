@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { zodFreeBundles } from './scripts/zod-free-bundles';
 
 // `--mode sandbox` builds an extension that treats the local sandbox as Procore.
 const sandboxUrl = (process.env.SANDBOX_URL ?? 'http://127.0.0.1:4100').replace(/\/$/, '');
@@ -12,7 +13,8 @@ export default defineConfig({
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
   vite: (env) => ({
     // Preact's devtools hook (and its hook names) only in development: a sandbox build must run as the published one.
-    plugins: [preact({ devToolsEnabled: env.mode === 'development' })],
+    // The content script and the popup must not bundle zod: the build fails if they do.
+    plugins: [preact({ devToolsEnabled: env.mode === 'development' }), zodFreeBundles(/^(content-scripts\/|chunks\/popup-)/)],
     // Vite compiles JSX for development (file names and line numbers in every element) whenever NODE_ENV is not
     // "production", and WXT sets NODE_ENV to the mode: a sandbox build would ship 1 kB of dev JSX in the content script.
     esbuild: { jsxDev: env.mode === 'development' },

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the figures issues 3, 4 and 5 ask for, printed as tables. No pass/fail: numbers to watch.
+ * `npm run bench`: the extension's speed and size figures, printed as tables. No pass/fail: numbers to watch.
  * - every built bundle's size (production build), raw and gzip -9, and the content script's total;
  * - Save button → control, median and p95 over client-side navigations in headless Chromium;
  * - API calls per poll with 1, 100 and 1,000 tracked requests (the background's poll planner);
@@ -13,10 +13,11 @@ import { buildExtension } from '../scripts/build-extension';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../scripts/extension-browser';
 import { directoryPath, SUMMIT } from '../scripts/sandbox-pages';
 import type { ErpRequest } from '../lib/contract/api-bodies';
-import type { TrackedRequest } from '../lib/contract/messages';
+import type { TrackedMap, TrackedRequest } from '../lib/contract/tracked-request';
+import { trackedKey } from '../lib/contract/keys';
 import { STATUSES } from '../lib/erp/status';
-import { TRACKED_VERSION, trackedKey, type TrackedMap } from '../entrypoints/background/storage/stored-items';
-import { planPoll } from '../entrypoints/background/tracked-requests';
+import { STORED } from '../lib/extension/storage-items';
+import { planPoll } from '../entrypoints/background/poll-plan';
 import { recordSaveToControl } from './page-timing';
 
 const NAVIGATIONS = Number(process.env.BENCH_NAVIGATIONS ?? 40);
@@ -229,7 +230,7 @@ async function seedTracked(ext: ExtensionBrowser, origin: string, count: number)
   const worker = await ext.serviceWorker();
   await worker.evaluate(
     ([key, value, version]) => (globalThis as unknown as { chrome: BenchChrome }).chrome.storage.local.set({ [key]: value, [`${key}$`]: { v: version } }),
-    ['tracked', trackedMap(count, origin), TRACKED_VERSION] as const,
+    ['tracked', trackedMap(count, origin), STORED.tracked.version] as const,
   );
   await ext.stopServiceWorker();
   await ext.serviceWorker();
@@ -290,7 +291,7 @@ async function main(): Promise<void> {
   table('Bundles (production build, .output/bench/chrome-mv3)', ['file', 'raw', 'gzip -9'], sizes.rows);
   console.log(`Content script total, gzip -9: ${kb(sizes.contentGzip)} (budget ${kb(CONTENT_BUDGET_BYTES)})`);
 
-  table('API calls per poll (all requests open, one company; poll planner lib/tracker.ts)', ['tracked requests', 'API calls'], callsPerPoll());
+  table('API calls per poll (all requests open, one company; poll planner entrypoints/background/poll-plan.ts)', ['tracked requests', 'API calls'], callsPerPoll());
 
   const sandbox = await startSandbox({ port: 0 });
   try {

@@ -1,6 +1,6 @@
 /**
  * The sandbox's Procore account in memory and every change the API can make to it. Rules of the workflow
- * (domain notes, part A) live here; HTTP details live in `api.ts`.
+ * (send, retrieve, accept, reject, export) live here; HTTP details live in `api.ts`.
  */
 import { exportErrors } from './export-rules';
 import { person, VENDOR_TEXT_FIELDS, type Company, type Db, type ErpRequest, type RequestStatus, type User, type Vendor } from './model';
@@ -20,7 +20,7 @@ const OPEN: ReadonlySet<RequestStatus> = new Set(['pending_acceptance', 'accepte
 const nowIso = () => new Date().toISOString();
 const snapshot = <T>(value: T): T => structuredClone(value);
 
-export class Store {
+export class Account {
   db: Db = seed();
   /** Requests created by POST, never replays: the tests' exactly-once counter. */
   created: ErpRequest[] = [];

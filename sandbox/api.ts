@@ -1,11 +1,11 @@
-/** The integration API of domain notes part C, plus what only the sandbox's own pages use (vendor list and PATCH, accept, reject). */
+/** The integration API of `docs/contract.md`, plus what only the sandbox's own pages use (vendor list and PATCH, accept, reject). */
 import { createHash } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { REQUEST_STATUSES, type ErpRequest, type User, type Vendor } from './model';
 import { paginate } from './pagination';
 import { notFound, Problem } from './problem';
-import type { RequestFilters, Store } from './account';
+import type { Account, RequestFilters } from './account';
 import { bearer } from './traffic';
 
 type Env = { Bindings: HttpBindings; Variables: { user: User } };
@@ -72,11 +72,11 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   });
 }
 
-export function apiRoutes(store: Store): Hono<Env> {
+export function apiRoutes(account: Account): Hono<Env> {
   const api = new Hono<Env>();
 
   api.use('*', async (c, next) => {
-    const user = store.userByToken(bearer(c));
+    const user = account.userByToken(bearer(c));
     if (!user) return c.json({ message: 'The access token is missing, invalid or expired' }, 401);
     c.set('user', user);
     await next();
@@ -88,37 +88,37 @@ export function apiRoutes(store: Store): Hono<Env> {
   });
 
   api.get('/companies/:company/erp/settings', (c) => {
-    const { erp_system, erp_system_name, syncs_companies, erp_data_synced, rules } = store.company(id(c, 'company'));
+    const { erp_system, erp_system_name, syncs_companies, erp_data_synced, rules } = account.company(id(c, 'company'));
     return c.json({ erp_system, erp_system_name, syncs_companies, erp_data_synced, rules });
   });
 
   api.get('/companies/:company/permissions/directory', (c) => {
-    store.company(id(c, 'company'));
+    account.company(id(c, 'company'));
     return c.json({ level: c.get('user').directoryLevel });
   });
 
   api.get('/companies', (c) => {
-    const page = paginate(new URL(c.req.url), store.companies().map(({ id: companyId, name }) => ({ id: companyId, name, is_active: true })));
+    const page = paginate(new URL(c.req.url), account.companies().map(({ id: companyId, name }) => ({ id: companyId, name, is_active: true })));
     return c.json(page.items, 200, page.headers);
   });
 
-  api.get('/projects/:project', (c) => c.json(store.project(id(c, 'project'))));
+  api.get('/projects/:project', (c) => c.json(account.project(id(c, 'project'))));
 
   api.get('/vendors', (c) => {
-    const page = paginate(new URL(c.req.url), store.vendorsOf(companyIdOf(c)));
+    const page = paginate(new URL(c.req.url), account.vendorsOf(companyIdOf(c)));
     return c.json(page.items.map(vendorJson), 200, page.headers);
   });
 
-  api.get('/vendors/:vendor', (c) => c.json(vendorJson(store.vendor(companyIdOf(c), id(c, 'vendor')))));
+  api.get('/vendors/:vendor', (c) => c.json(vendorJson(account.vendor(companyIdOf(c), id(c, 'vendor')))));
 
   api.patch('/vendors/:vendor', async (c) => {
     const body = await jsonBody(c, true);
-    return c.json(vendorJson(store.patchVendor(companyIdOf(c), id(c, 'vendor'), c.get('user'), body)));
+    return c.json(vendorJson(account.patchVendor(companyIdOf(c), id(c, 'vendor'), c.get('user'), body)));
   });
 
   api.get('/companies/:company/erp/requests', (c) => {
     const url = new URL(c.req.url);
-    const page = paginate(url, store.listRequests(id(c, 'company'), requestFilters(url)));
+    const page = paginate(url, account.listRequests(id(c, 'company'), requestFilters(url)));
     const body = JSON.stringify(page.items.map(requestJson));
     const etag = `"${createHash('sha1').update(`${page.headers.Total}|${body}`).digest('hex')}"`;
     if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304, { ETag: etag });
@@ -127,24 +127,24 @@ export function apiRoutes(store: Store): Hono<Env> {
 
   api.post('/companies/:company/erp/requests', async (c) => {
     const body = await jsonBody(c, true);
-    const { request, replay } = store.createRequest(id(c, 'company'), c.get('user'), body, c.req.header('Idempotency-Key') ?? null);
+    const { request, replay } = account.createRequest(id(c, 'company'), c.get('user'), body, c.req.header('Idempotency-Key') ?? null);
     return c.json(requestJson(request), replay ? 200 : 201, replay ? { 'Idempotent-Replayed': 'true' } : {});
   });
 
   api.get('/companies/:company/erp/requests/:request', (c) =>
-    c.json(requestJson(store.request(id(c, 'company'), id(c, 'request')))));
+    c.json(requestJson(account.request(id(c, 'company'), id(c, 'request')))));
 
   api.post('/companies/:company/erp/requests/:request/retrieve', (c) =>
-    c.json(requestJson(store.retrieve(id(c, 'company'), id(c, 'request'), c.get('user')))));
+    c.json(requestJson(account.retrieve(id(c, 'company'), id(c, 'request'), c.get('user')))));
 
   api.post('/companies/:company/erp/requests/:request/accept', async (c) => {
     const body = await jsonBody(c, true);
-    return c.json(requestJson(store.accept(id(c, 'company'), id(c, 'request'), c.get('user'), body)));
+    return c.json(requestJson(account.accept(id(c, 'company'), id(c, 'request'), c.get('user'), body)));
   });
 
   api.post('/companies/:company/erp/requests/:request/reject', async (c) => {
     const body = await jsonBody(c, false);
-    return c.json(requestJson(store.reject(id(c, 'company'), id(c, 'request'), c.get('user'), body)));
+    return c.json(requestJson(account.reject(id(c, 'company'), id(c, 'request'), c.get('user'), body)));
   });
 
   api.all('*', (c) => c.json({ message: 'Not found' }, 404));

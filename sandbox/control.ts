@@ -1,10 +1,10 @@
 /** Test control, no auth: reset, fault switches, the call log and the exactly-once counter (team brief, "Sandbox"). */
 import { Hono } from 'hono';
 import { parseFault } from './faults';
-import type { Store } from './account';
+import type { Account } from './account';
 import type { Traffic } from './traffic';
 
-export function controlRoutes(store: Store, traffic: Traffic, reset: () => void): Hono {
+export function controlRoutes(account: Account, traffic: Traffic, reset: () => void): Hono {
   const control = new Hono();
 
   control.post('/reset', (c) => {
@@ -32,6 +32,6 @@ export function controlRoutes(store: Store, traffic: Traffic, reset: () => void)
     return c.json([]);
   });
 
-  control.get('/created', (c) => c.json(store.created.map(({ companyId, ...request }) => ({ company_id: companyId, ...request }))));
+  control.get('/created', (c) => c.json(account.created.map(({ companyId, ...request }) => ({ company_id: companyId, ...request }))));
   return control;
 }

@@ -1,4 +1,4 @@
-/** Test switches that make the next matching API calls fail in the ways a real network and server do (issue 4, item 2). */
+/** Test switches that make the next matching API calls fail in the ways a real network and server do (5xx, 429, timeouts, malformed bodies, dropped connections). */
 
 export interface Fault {
   /** Substring of the path. */

@@ -1,4 +1,4 @@
-/** The sandbox's in-memory records: what a Procore account holds, shaped as the API answers it (domain notes, part C). */
+/** The sandbox's in-memory records: what a Procore account holds, shaped as the API answers it (`docs/contract.md`). */
 
 export type PermissionLevel = 'none' | 'read_only' | 'standard' | 'admin';
 export const REQUEST_STATUSES = ['pending_acceptance', 'accepted', 'synced', 'rejected', 'retrieved', 'failed'] as const;
@@ -31,7 +31,7 @@ export interface Company {
   syncs_companies: boolean;
   erp_data_synced: boolean;
   rules: { export: Record<string, ExportRule[]> };
-  /** The ERP's published name limit, enforced on export when `rules` has no name rule (domain notes, part B). */
+  /** The ERP's published name limit, enforced on export when `rules` has no name rule (the per-ERP table in `lib/erp/why-unavailable.ts`). */
   publishedNameLimit: number | null;
 }
 

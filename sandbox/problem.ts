@@ -1,4 +1,4 @@
-/** An API refusal with the status and body Procore's conventions give it (domain notes, part C: errors). */
+/** An API refusal with the status and body Procore's conventions give it (`docs/contract.md`, errors). */
 export type ProblemBody = { errors: Record<string, string[]> } | { message: string };
 
 export class Problem extends Error {

@@ -8,7 +8,7 @@ import { controlRoutes } from './control';
 import { Faults } from './faults';
 import { loadAssets, pageRoutes } from './pages';
 import { Problem } from './problem';
-import { Store } from './account';
+import { Account } from './account';
 import { PAGE_HEADER, trafficMiddleware, type Traffic } from './traffic';
 
 export interface SandboxOptions {
@@ -39,10 +39,10 @@ const apiCors = cors({
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const { port = 0, host = '127.0.0.1', syncDelayMs = 1500, rateLimitPerHour = 3600 } = options;
   const assets = await loadAssets();
-  const store = new Store(syncDelayMs);
+  const account = new Account(syncDelayMs);
   const traffic: Traffic = { log: [], faults: new Faults(), budget: new Map(), rateLimit: rateLimitPerHour };
   const reset = () => {
-    store.reset();
+    account.reset();
     traffic.faults.clear();
     traffic.log.length = 0;
     traffic.budget.clear();
@@ -56,9 +56,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   app.use('/rest/*', apiCors);
   app.use('/rest/*', trafficMiddleware(traffic));
-  app.route('/rest/v1.0', apiRoutes(store));
+  app.route('/rest/v1.0', apiRoutes(account));
   app.all('/rest/*', (c) => c.json({ message: 'Not found' }, 404));
-  app.route('/__sandbox', controlRoutes(store, traffic, reset));
+  app.route('/__sandbox', controlRoutes(account, traffic, reset));
   app.route('/', pageRoutes(assets));
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -70,7 +70,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
     reset,
     close: () => {
-      store.close();
+      account.close();
       return new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         if ('closeAllConnections' in server) server.closeAllConnections();

@@ -49,6 +49,57 @@ function chromiumArgs(extensionDir: string, headed: boolean, lang: string): stri
   ];
 }
 
+/** The extension's service worker: the live one, started again by opening an extension page when it was stopped. */
+function workerControl(context: BrowserContext, extensionId: string, extensionUrl: (path: string) => string) {
+  const ours = `chrome-extension://${extensionId}/`;
+  const liveWorker = async (): Promise<Worker | null> => {
+    const workers = context.serviceWorkers().filter((worker) => worker.url().startsWith(ours));
+    for (const worker of workers.reverse()) if (await isAlive(worker)) return worker;
+    return null;
+  };
+
+  const serviceWorker = async (): Promise<Worker> => {
+    const running = await liveWorker();
+    if (running) return running;
+    // Stopped: an extension page's first message starts it again. Playwright does not always announce a restarted
+    // worker with a 'serviceworker' event, so look for a live one until it shows up.
+    const page = await context.newPage();
+    try {
+      await page.goto(extensionUrl('popup.html'));
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline) {
+        const worker = await liveWorker();
+        if (worker) return worker;
+        await page.waitForTimeout(100);
+      }
+      throw new Error('The extension service worker did not start again');
+    } finally {
+      await page.close();
+    }
+  };
+
+  /** Stops it as Chrome does after 30 s idle, through the DevTools Protocol, and waits until it has stopped. */
+  const stopServiceWorker = async (): Promise<void> => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    try {
+      await cdp.send('ServiceWorker.enable');
+      const stopped = new Promise<void>((done) => {
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          const versionsOfOurs = versions.filter((v) => v.scriptURL.startsWith(ours));
+          if (versionsOfOurs.length > 0 && versionsOfOurs.every((v) => v.runningStatus === 'stopped')) done();
+        });
+      });
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+    } finally {
+      await cdp.detach();
+    }
+  };
+
+  return { serviceWorker, stopServiceWorker };
+}
+
 export async function launchExtensionBrowser(extensionDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const profileDir = await mkdtemp(join(tmpdir(), 'erp-resend-profile-'));
   const headed = options.headed ?? false;
@@ -61,77 +112,30 @@ export async function launchExtensionBrowser(extensionDir: string, options: Laun
     env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
     viewport: options.viewport ?? { width: 1280, height: 900 },
   });
+  const close = async () => {
+    await context.close();
+    await rm(profileDir, { recursive: true, force: true });
+  };
   try {
     const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const extensionId = new URL(first.url()).host;
     const extensionUrl = (path: string): string => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
-
-    const liveWorker = async (): Promise<Worker | null> => {
-      const ours = context.serviceWorkers().filter((worker) => worker.url().startsWith(`chrome-extension://${extensionId}/`));
-      for (const worker of ours.reverse()) if (await isAlive(worker)) return worker;
-      return null;
-    };
-
-    const serviceWorker = async (): Promise<Worker> => {
-      const running = await liveWorker();
-      if (running) return running;
-      // Stopped: an extension page's first message starts it again. Playwright does not always announce a restarted
-      // worker with a 'serviceworker' event, so look for a live one until it shows up.
-      const page = await context.newPage();
-      try {
-        await page.goto(extensionUrl('popup.html'));
-        const deadline = Date.now() + 30_000;
-        while (Date.now() < deadline) {
-          const worker = await liveWorker();
-          if (worker) return worker;
-          await page.waitForTimeout(100);
-        }
-        throw new Error('The extension service worker did not start again');
-      } finally {
-        await page.close();
-      }
-    };
-
-    const stopServiceWorker = async (): Promise<void> => {
-      const page = context.pages()[0] ?? (await context.newPage());
-      const cdp = await context.newCDPSession(page);
-      try {
-        await cdp.send('ServiceWorker.enable');
-        const stopped = new Promise<void>((done) => {
-          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-            const ours = versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
-            if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) done();
-          });
-        });
-        await cdp.send('ServiceWorker.stopAllWorkers');
-        await stopped;
-      } finally {
-        await cdp.detach();
-      }
-    };
-
     const openPage = async (path: string): Promise<Page> => {
       const page = await context.newPage();
       await page.goto(extensionUrl(path));
       return page;
     };
-
     return {
       context,
       extensionId,
-      serviceWorker,
-      stopServiceWorker,
+      ...workerControl(context, extensionId, extensionUrl),
       extensionUrl,
       openPopup: () => openPage('popup.html'),
       openOptions: () => openPage('options.html'),
-      close: async () => {
-        await context.close();
-        await rm(profileDir, { recursive: true, force: true });
-      },
+      close,
     };
   } catch (error) {
-    await context.close();
-    await rm(profileDir, { recursive: true, force: true });
+    await close();
     throw error;
   }
 }

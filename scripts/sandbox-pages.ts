@@ -1,6 +1,6 @@
 /**
  * The sandbox's pages and the extension's in-page control, found the way a person finds them: by role and accessible
- * name (domain notes, part D). Playwright's role locators pierce the control's open shadow root.
+ * name, as a person finds them. Playwright's role locators pierce the control's open shadow root.
  */
 import type { Locator, Page } from 'playwright-core';
 

@@ -1,7 +1,7 @@
-import { createBackgroundApp, type IncomingType } from '@/entrypoints/background/app';
-import { onMessage } from '@/lib/contract/messages';
+import { MESSAGES, type RequestType } from '@/lib/contract/messages';
+import { onMessage } from '@/lib/contract/messaging';
 import { settingsItem } from '@/lib/extension/settings';
-const INCOMING: IncomingType[] = ['getVendor', 'send', 'retrieve', 'watch', 'getQueue', 'testConnection'];
+import { createBackgroundApp } from './app';
 
 export default defineBackground(() => {
   const app = createBackgroundApp();
@@ -9,13 +9,13 @@ export default defineBackground(() => {
 
   // Every listener synchronously, first: Chrome delivers the event that woke the worker only to listeners added
   // in the first turn.
-  for (const type of INCOMING) {
+  for (const type of Object.keys(MESSAGES) as RequestType[]) {
     onMessage(type, ({ data, sender }) => app.handle(type, data, sender) as Promise<never>);
   }
   browser.alarms.onAlarm.addListener((alarm) => void app.onAlarm(alarm.name).catch(log('poll')));
   browser.notifications.onClicked.addListener((id) => void app.onNotificationClicked(id).catch(log('notification')));
   browser.tabs.onRemoved.addListener((tabId) => void app.onTabRemoved(tabId).catch(log('tab')));
-  settingsItem.watch(() => void app.onSettingsChanged().catch(log('settings')));
+  settingsItem().watch(() => void app.onSettingsChanged().catch(log('settings')));
 
   void app.start().catch(log('start'));
 });

@@ -1,10 +1,31 @@
 /**
- * Telling the admin (issue 4.5): one notification per status change, and the toolbar badge. The wording is pure
- * (`notificationText`); the rest is the few browser calls around it.
+ * Telling the admin of a status change: which changes are due (at most one notification per request and status),
+ * their wording, and the browser calls around them. The id names the request and its status, so a click finds its
+ * page and a repeat replaces, never adds.
  */
 import { browser } from 'wxt/browser';
-import type { TrackedRequest } from '../../lib/contract/messages';
-import { statusLabel, t } from '../../lib/extension/i18n';
+import type { TrackedMap, TrackedRequest } from '@/lib/contract/tracked-request';
+import { trackedKey } from '@/lib/contract/keys';
+import { statusLabel } from '@/lib/extension/i18n';
+import { decidedByWords, requestDetails } from '@/lib/erp/request-words';
+import type { ErpStatus } from '@/lib/erp/status';
+
+/** The statuses the admin hears about. */
+export const NOTIFY_STATUSES: ReadonlySet<ErpStatus> = new Set(['accepted', 'synced', 'rejected', 'failed']);
+
+/** Changes the admin has not been told about yet, at most one per request. */
+export const dueNotifications = (tracked: TrackedMap): TrackedRequest[] =>
+  Object.values(tracked).filter((e) => NOTIFY_STATUSES.has(e.request.status) && e.notifiedStatus !== e.request.status);
+
+export function markNotified(tracked: TrackedMap, told: TrackedRequest[]): TrackedMap {
+  const next = { ...tracked };
+  for (const entry of told) {
+    const key = trackedKey(entry.companyId, entry.request.id);
+    const current = next[key];
+    if (current && current.request.status === entry.request.status) next[key] = { ...current, notifiedStatus: entry.request.status };
+  }
+  return next;
+}
 
 export interface NotificationText {
   title: string;
@@ -13,18 +34,11 @@ export interface NotificationText {
 
 /** What changed, in the admin's words: who rejected it and why, the ERP vendor ID, the export error. */
 export function notificationText({ request }: TrackedRequest): NotificationText {
-  const status = statusLabel(request.status);
-  const parts = [status];
-  if (request.status === 'rejected') {
-    if (request.decided_by) parts.push(t('statusDecidedBy', request.decided_by.name));
-    if (request.rejection_comment) parts.push(t('statusComment', request.rejection_comment));
-  }
-  if (request.status === 'synced' && request.erp_vendor_id) parts.push(t('statusErpVendorId', request.erp_vendor_id));
-  if (request.status === 'failed' && request.errors.length) parts.push(t('statusErrors', request.errors.join('; ')));
+  const by = decidedByWords(request);
+  const parts = [statusLabel(request.status), ...(by ? [by] : []), ...requestDetails(request)];
   return { title: request.item_name, message: parts.join(' · ') };
 }
 
-/** Notification ids name the request and its status, so a click finds its page and a repeat replaces, never adds. */
 export const notificationId = (entry: TrackedRequest): string =>
   `erp:${entry.companyId}:${entry.request.item_id}:${entry.request.id}:${entry.request.status}`;
 
@@ -41,26 +55,4 @@ export async function showNotification(entry: TrackedRequest): Promise<void> {
     title,
     message,
   });
-}
-
-export type BadgeState = { kind: 'count'; count: number } | { kind: 'auth_error' } | { kind: 'off' };
-
-const BADGE_COLOR = { count: '#d93025', auth: '#f9ab00' } as const;
-
-/** The toolbar action: `action` in MV3, `browserAction` in Firefox's MV2 build. */
-const toolbar = () => browser.action ?? browser.browserAction;
-
-export async function showBadge(state: BadgeState): Promise<void> {
-  const action = toolbar();
-  if (state.kind === 'auth_error') {
-    // A different look, so "check the token" is not read as a count.
-    await action.setBadgeBackgroundColor({ color: BADGE_COLOR.auth });
-    await action.setBadgeText({ text: '!' });
-    await action.setTitle({ title: t('badgeAuthError') });
-    return;
-  }
-  const count = state.kind === 'count' ? state.count : 0;
-  await action.setBadgeBackgroundColor({ color: BADGE_COLOR.count });
-  await action.setBadgeText({ text: count > 0 ? String(count) : '' });
-  await action.setTitle({ title: count > 0 ? t('badgeAttention', String(count)) : t('extName') });
 }

@@ -1,21 +1,22 @@
 /**
- * Polling open requests (issue 4.3): one repeating alarm while some tracked request is open, none otherwise.
- * Below Chrome's 30-second alarm floor (test builds) a timer chain also runs while the worker is alive.
- * One poll is `planPoll`'s list calls, within the hourly budget; a 401 stops polling until the settings change.
+ * Polling open requests: one repeating alarm while some tracked request is open, none otherwise. Below Chrome's
+ * 30-second alarm floor (test builds) a timer chain also runs while the worker is alive. One poll is `planPoll`'s list
+ * calls, within the hourly budget; a 401 stops polling until the settings change.
  */
 import { browser } from 'wxt/browser';
+import type { Result, UserError } from '@/lib/contract/errors';
+import type { TrackedMap, TrackedRequest } from '@/lib/contract/tracked-request';
+import { effectivePollSeconds, MIN_POLL_SECONDS, type Settings } from '@/lib/extension/settings';
 import type { ApiClient, ListResult } from './api/client';
-import { toUserError } from './api/user-error';
-import type { Result, UserError } from '../../lib/contract/errors';
-import { effectivePollSeconds, MIN_POLL_SECONDS, type Settings } from '../../lib/extension/settings';
-import type { CompanyCursor, Store, TrackedMap } from './storage/stored-items';
-import type { TrackedRequest } from '../../lib/contract/messages';
-import { hasOpen, mergeRequests, nextCursor, planPoll, recordCalls, withinBudget, type PollCall } from './tracked-requests';
+import { toUserError } from './api/api-error';
+import { nextCursor, planPoll, recordCalls, withinBudget, type PollCall } from './poll-plan';
+import type { Companies, CompanyCursor, PollState, StoredItems } from './stored-items';
+import { hasOpen, mergeRequests } from './tracked-requests';
 
 export const POLL_ALARM = 'erp-status-poll';
 
 export interface PollerDeps {
-  store: Store;
+  stored: StoredItems;
   api: () => Promise<Result<ApiClient>>;
   settings: () => Promise<Settings>;
   /** After every poll that changed something. */
@@ -38,7 +39,41 @@ export interface Poller {
 
 type Outcome = { call: PollCall; answer: ListResult } | { call: PollCall; error: UserError };
 
-export function createPoller({ store, api, settings, onChanged, pollOverride, now = Date.now }: PollerDeps): Poller {
+const ask = async (client: ApiClient, call: PollCall): Promise<Outcome> => {
+  try {
+    return { call, answer: await client.listRequests(call.companyId, { updatedSince: call.updatedSince }, call.etag) };
+  } catch (err) {
+    return { call, error: toUserError(err) };
+  }
+};
+
+/** The answers merged into the tracked map: updates of what is tracked, and new requests of vendors already tracked. */
+function mergeOutcomes(tracked: TrackedMap, outcomes: Outcome[], companies: Companies, changed: TrackedRequest[]): TrackedMap {
+  return outcomes.reduce<TrackedMap>((acc, o) => {
+    if (!('answer' in o)) return acc;
+    const origin = companies[o.call.companyId]?.origin ?? '';
+    const merged = mergeRequests(acc, { companyId: o.call.companyId, origin, requests: o.answer.requests, adopt: 'known' });
+    changed.push(...merged.changed);
+    return merged.next;
+  }, tracked);
+}
+
+/** The poll state after a poll that started at `startedAt`: new cursors, the calls counted, the last update or error. */
+function afterPoll(state: PollState, outcomes: Outcome[], startedAt: string, calls: number, now: number): PollState {
+  const errors = outcomes.flatMap((o) => ('error' in o ? [o.error] : []));
+  const cursors: Record<string, CompanyCursor> = { ...state.cursors };
+  for (const o of outcomes) if ('answer' in o) cursors[o.call.companyId] = nextCursor(o.call, startedAt, o.answer);
+  return {
+    ...state,
+    cursors,
+    calls: recordCalls(state.calls, now, calls),
+    lastUpdated: errors.length ? state.lastUpdated : startedAt,
+    lastError: errors[0] ?? null,
+    authError: errors.find((e) => e.kind === 'auth') ?? null,
+  };
+}
+
+export function createPoller({ stored, api, settings, onChanged, pollOverride, now = Date.now }: PollerDeps): Poller {
   let running: Promise<void> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let uncounted = 0;
@@ -49,7 +84,7 @@ export function createPoller({ store, api, settings, onChanged, pollOverride, no
   };
 
   const schedule = async (): Promise<void> => {
-    const [tracked, state, current] = await Promise.all([store.tracked.get(), store.poll.get(), settings()]);
+    const [tracked, state, current] = await Promise.all([stored.tracked.get(), stored.poll.get(), settings()]);
     if (!hasOpen(tracked) || state.authError) {
       stopTimer();
       await browser.alarms.clear(POLL_ALARM);
@@ -67,55 +102,24 @@ export function createPoller({ store, api, settings, onChanged, pollOverride, no
     }
   };
 
-  const ask = async (client: ApiClient, call: PollCall): Promise<Outcome> => {
-    try {
-      return { call, answer: await client.listRequests(call.companyId, { updatedSince: call.updatedSince }, call.etag) };
-    } catch (err) {
-      return { call, error: toUserError(err) };
-    }
-  };
-
   const run = async (all: boolean): Promise<void> => {
-    const state = await store.poll.get();
+    const state = await stored.poll.get();
     if (state.authError) return;
     const client = await api();
     if (!client.ok) {
-      await store.poll.update((s) => ({ ...s, lastError: client.error }));
+      await stored.poll.update((s) => ({ ...s, lastError: client.error }));
       return;
     }
     const startedAt = new Date(now()).toISOString();
-    const plan = withinBudget(planPoll(await store.tracked.get(), state.cursors, { all }), state.calls, now());
+    const plan = withinBudget(planPoll(await stored.tracked.get(), state.cursors, { all }), state.calls, now());
     const outcomes = await Promise.all(plan.map((call) => ask(client.value, call)));
-    const companies = await store.companies.get();
-
+    const companies = await stored.companies.get();
     const changed: TrackedRequest[] = [];
-    await store.tracked.update((tracked) =>
-      outcomes.reduce<TrackedMap>((acc, o) => {
-        if (!('answer' in o)) return acc;
-        const origin = companies[o.call.companyId]?.origin ?? '';
-        const merged = mergeRequests(acc, { companyId: o.call.companyId, origin, requests: o.answer.requests, adopt: 'known' });
-        changed.push(...merged.changed);
-        return merged.next;
-      }, tracked),
-    );
-
-    const errors = outcomes.flatMap((o) => ('error' in o ? [o.error] : []));
-    const authError = errors.find((e) => e.kind === 'auth') ?? null;
+    await stored.tracked.update((tracked) => mergeOutcomes(tracked, outcomes, companies, changed));
     const calls = uncounted;
     uncounted = 0;
-    await store.poll.update((s) => {
-      const cursors: Record<string, CompanyCursor> = { ...s.cursors };
-      for (const o of outcomes) if ('answer' in o) cursors[o.call.companyId] = nextCursor(o.call, startedAt, o.answer);
-      return {
-        ...s,
-        cursors,
-        calls: recordCalls(s.calls, now(), calls),
-        lastUpdated: errors.length ? s.lastUpdated : startedAt,
-        lastError: errors[0] ?? null,
-        authError,
-      };
-    });
-    if (changed.length || authError) await onChanged(changed);
+    const next = await stored.poll.update((s) => afterPoll(s, outcomes, startedAt, calls, now()));
+    if (changed.length || next.authError) await onChanged(changed);
   };
 
   const poll = (opts: { all?: boolean } = {}): Promise<void> => {

@@ -1,14 +1,16 @@
 /**
- * Exactly-once sends (issue 4.1). A send is a lock in storage, per vendor, holding the `Idempotency-Key` it was given
+ * Sending exactly once per click. A send is a lock in storage, per vendor, holding the `Idempotency-Key` it was given
  * before the request left. While the lock is there, every call for that vendor — a second click, another tab, the
  * worker started again after Chrome stopped it — reuses that key, and the server answers with the request it already
  * created. The lock goes once the outcome is known; a lost connection leaves it, so the next try is the same send.
  */
+import type { ErpRequest } from '@/lib/contract/api-bodies';
+import { fail, ok, type Result } from '@/lib/contract/errors';
+import { vendorKey } from '@/lib/contract/keys';
+import type { CheckedItem } from '@/lib/extension/checked-item';
 import type { ApiClient } from './api/client';
-import type { ErpRequest } from '../../lib/contract/api-bodies';
-import { toUserError } from './api/user-error';
-import { fail, ok, type Result } from '../../lib/contract/errors';
-import { vendorKey, type CheckedItem, type SendLock } from './storage/stored-items';
+import { toUserError } from './api/api-error';
+import type { SendLock } from './stored-items';
 
 /** Servers keep idempotency keys about a day; an older lock would no longer protect anything. */
 export const LOCK_TTL_MS = 24 * 3600_000;

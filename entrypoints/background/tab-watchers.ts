@@ -2,21 +2,24 @@
  * Tabs showing a vendor, told when it changes (`vendorChanged`). Kept in `session:` storage so a worker restart does
  * not forget them; a tab that closed or no longer answers is dropped.
  */
-import { sendMessage } from '../../lib/contract/messages';
-import { vendorKey, type CheckedItem, type Watchers } from './storage/stored-items';
+import { sendMessage } from '@/lib/contract/messaging';
+import type { VendorIds } from '@/lib/contract/messages';
+import { vendorKey } from '@/lib/contract/keys';
+import type { CheckedItem } from '@/lib/extension/checked-item';
+import type { Watchers } from './stored-items';
 
-export interface WatcherRegistry {
+export interface TabWatchers {
   watch(tabId: number, companyId: number, vendorId: number): Promise<void>;
   forgetTab(tabId: number): Promise<void>;
   /** Pushes `vendorChanged` to every tab watching one of these vendors. */
-  notify(vendors: { companyId: number; vendorId: number }[]): Promise<void>;
+  notify(vendors: VendorIds[]): Promise<void>;
 }
 
-export type PushVendorChanged = (tabId: number, data: { companyId: number; vendorId: number }) => Promise<void>;
+export type PushVendorChanged = (tabId: number, data: VendorIds) => Promise<void>;
 
 const defaultPush: PushVendorChanged = (tabId, data) => sendMessage('vendorChanged', data, tabId);
 
-export function createWatchers(item: CheckedItem<Watchers>, push: PushVendorChanged = defaultPush): WatcherRegistry {
+export function createTabWatchers(item: CheckedItem<Watchers>, push: PushVendorChanged = defaultPush): TabWatchers {
   const forgetTab = async (tabId: number) => {
     await item.update((all) => {
       const next: Watchers = {};

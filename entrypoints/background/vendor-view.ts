@@ -4,31 +4,30 @@
  * Settings and permission change rarely, so they are kept for a minute per company; the vendor and its requests are
  * always fresh.
  */
+import type { ErpRequest, ErpSettings, PermissionLevel } from '@/lib/contract/api-bodies';
+import { fail, ok, type Result } from '@/lib/contract/errors';
+import type { VendorView } from '@/lib/contract/messages';
+import { newestFirst } from '@/lib/erp/latest-request';
+import type { PageRef } from '@/lib/procore/page-url';
 import type { ApiClient } from './api/client';
-import type { ErpRequest, ErpSettings, PermissionLevel } from '../../lib/contract/api-bodies';
-import { toUserError } from './api/user-error';
-import { fail, ok, type Result } from '../../lib/contract/errors';
-import type { VendorView } from '../../lib/contract/messages';
-import type { PageRef } from '../../lib/procore/page-url';
+import { toUserError } from './api/api-error';
 
 export const COMPANY_CACHE_MS = 60_000;
 
-export interface VendorServiceDeps {
+export interface VendorViewsDeps {
   api: () => Promise<Result<ApiClient>>;
-  /** Every request learned of goes into the tracked store. */
+  /** Every request learned of is tracked (`tracking.ts`). */
   record: (companyId: number, requests: ErpRequest[]) => Promise<void>;
   now?: () => number;
 }
 
-export interface VendorService {
+export interface VendorViews {
   /** The company a page belongs to (a project page's company comes from the API, once). */
   companyOf(page: PageRef): Promise<Result<number>>;
   view(companyId: number, vendorId: number, opts: { refresh: boolean }): Promise<Result<VendorView>>;
 }
 
-const newestFirst = (a: ErpRequest, b: ErpRequest): number => b.created_at.localeCompare(a.created_at) || b.id - a.id;
-
-export function createVendorService({ api, record, now = Date.now }: VendorServiceDeps): VendorService {
+export function createVendorViews({ api, record, now = Date.now }: VendorViewsDeps): VendorViews {
   const projects = new Map<number, number>();
   const companies = new Map<number, { at: number; settings: ErpSettings; permission: PermissionLevel }>();
 

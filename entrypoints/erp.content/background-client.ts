@@ -1,5 +1,5 @@
 /**
- * The content script's side of `lib/messaging.ts`, speaking the same wire format as `@webext-core/messaging` v4
+ * The content script's side of `lib/contract/messaging.ts`, speaking the same wire format as `@webext-core/messaging` v4
  * (`{ id, type, data, timestamp }` answered by `{ res }` or `{ err }`) in a few lines: the library and its error
  * serializer would take a tenth of the content script's 15 kB budget. `tests/unit/content-messaging.test.ts` checks
  * it against the library itself.

@@ -3,25 +3,13 @@
  * MutationObserver while on a vendor edit page, one delegated listener per event type, all registered through WXT's
  * context so nothing is left behind when the extension is reloaded or updated.
  */
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { ErpControl } from '@/entrypoints/erp.content/control/ErpControl';
 import { readForm } from '@/lib/procore/form-reader';
 import { parseVendorEditUrl, samePage } from '@/lib/procore/page-url';
-import { BUTTONS, formOf, isSaveButton, neighbourButton } from '@/lib/procore/selectors';
-import css from '@/entrypoints/erp.content/control/control.css?inline';
+import { BUTTONS, formOf, isSaveButton } from '@/lib/procore/selectors';
 import { ask, onPush } from './background-client';
-import { copyButtonLook } from './native-look';
-import { createPlacement, type Placement } from './placement';
-import { createShadowHost } from './shadow-host';
-import { createVendorSession, type ControlApi, type VendorSession } from './page-session';
-
-const api: ControlApi = {
-  getVendor: (page, refresh) => ask('getVendor', { page, refresh }),
-  send: (input) => ask('send', input),
-  retrieve: (input) => ask('retrieve', input),
-  watch: (ids) => ask('watch', ids),
-};
+import { createControlMount } from './control-mount';
+import { createPageSession, type PageSession } from './page-session';
 
 /**
  * Chrome tells an orphaned content script nothing when its extension is reloaded or updated; reading `ctx.isInvalid`
@@ -29,53 +17,49 @@ const api: ControlApi = {
  */
 const ORPHAN_CHECK_MS = 1000;
 
+/** The page's own edits and saves, told to the current session: the form is read again, the vendor refetched. */
+function listenToPage(ctx: ContentScriptContext, session: () => PageSession | null, readFormSoon: () => void): void {
+  // Text fields and selects alike fire `input` on every change.
+  ctx.addEventListener(document, 'input', readFormSoon, { capture: true });
+  // The page's own Save: refetch the saved vendor so the reasons follow what was saved.
+  ctx.addEventListener(document, 'submit', () => void session()?.afterPageSave(), { capture: true });
+  ctx.addEventListener(
+    document,
+    'click',
+    (event) => {
+      const button = event.target instanceof Element ? event.target.closest(BUTTONS) : null;
+      if (button && isSaveButton(button)) void session()?.afterPageSave();
+    },
+    { capture: true },
+  );
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (document.visibilityState === 'visible' && !ctx.isInvalid) void session()?.load(true);
+  });
+  ctx.onInvalidated(onPush('vendorChanged', (data) => session()?.changedElsewhere(data)));
+}
+
 export function startPageControl(ctx: ContentScriptContext): void {
   let orphanCheck: number | undefined;
-  let session: VendorSession | null = null;
-  let placement: Placement | null = null;
-  let container: HTMLElement | null = null;
+  let session: PageSession | null = null;
   let readScheduled = false;
-
+  const mount = createControlMount(ctx);
   const sleep = (ms: number) => new Promise<void>((resolve) => ctx.setTimeout(resolve, ms));
-
-  const renderControl = () => {
-    if (container?.isConnected && session) {
-      render(<ErpControl key={JSON.stringify(session.page)} store={session} />, container);
-    }
-  };
 
   const readFormNow = () => {
     readScheduled = false;
-    const anchor = placement?.anchor;
+    const anchor = mount.anchor;
     if (session && anchor) session.readForm(readForm(formOf(anchor)));
   };
-
-  const sync = () => {
-    if (!placement || !session || ctx.isInvalid) return;
-    if (placement.sync()) readFormNow();
+  const readFormSoon = () => {
+    if (!session || readScheduled) return;
+    readScheduled = true;
+    ctx.requestAnimationFrame(readFormNow);
   };
-
+  const sync = () => {
+    if (session && !ctx.isInvalid && mount.sync()) readFormNow();
+  };
   const observer = new MutationObserver(sync);
   ctx.onInvalidated(() => observer.disconnect());
-
-  /** The host is made once, on the first vendor edit page, and then mounted and removed synchronously. */
-  const ensurePlacement = () => {
-    if (placement) return;
-    const shadow = createShadowHost(ctx, css);
-    container = shadow.container;
-    placement = createPlacement(document, {
-      element: shadow.host,
-      mount: (anchor) => {
-        anchor.before(shadow.host);
-        copyButtonLook(shadow.host, neighbourButton(anchor));
-        renderControl();
-      },
-      remove: () => {
-        render(null, shadow.container);
-        shadow.host.remove();
-      },
-    });
-  };
 
   const navigate = (url: URL) => {
     if (ctx.isInvalid) return;
@@ -87,46 +71,19 @@ export function startPageControl(ctx: ContentScriptContext): void {
       clearInterval(orphanCheck);
       orphanCheck = undefined;
       observer.disconnect();
-      placement?.remove();
+      mount.remove();
       return;
     }
     orphanCheck ??= ctx.setInterval(() => undefined, ORPHAN_CHECK_MS);
-    session = createVendorSession(page, api, sleep, url.origin);
+    session = createPageSession(page, ask, sleep, url.origin);
     // Read the form again once the vendor is known, in case the page filled its fields after rendering them.
     void session.load(false).then(readFormNow);
-    ensurePlacement();
-    renderControl();
+    mount.show(session);
     observer.observe(document.body, { childList: true, subtree: true });
     sync();
   };
 
-  const onEdit = () => {
-    if (!session || readScheduled) return;
-    readScheduled = true;
-    ctx.requestAnimationFrame(readFormNow);
-  };
-  // Text fields and selects alike fire `input` on every change.
-  ctx.addEventListener(document, 'input', onEdit, { capture: true });
-
-  // The page's own Save: refetch the saved vendor so the reasons follow what was saved.
-  ctx.addEventListener(document, 'submit', () => void session?.afterPageSave(), { capture: true });
-  ctx.addEventListener(
-    document,
-    'click',
-    (event) => {
-      const button = event.target instanceof Element ? event.target.closest(BUTTONS) : null;
-      if (session && button && isSaveButton(button)) void session.afterPageSave();
-    },
-    { capture: true },
-  );
-
-  ctx.addEventListener(document, 'visibilitychange', () => {
-    if (document.visibilityState === 'visible' && !ctx.isInvalid) void session?.load(true);
-  });
-  ctx.onInvalidated(
-    onPush('vendorChanged', (data) => session?.changedElsewhere(data)),
-  );
-
+  listenToPage(ctx, () => session, readFormSoon);
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => navigate(newUrl));
   navigate(new URL(location.href));
 }

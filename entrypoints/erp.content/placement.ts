@@ -4,7 +4,7 @@
  */
 import { CONTROL_TAG, findSaveButton } from '@/lib/procore/selectors';
 
-/** The control's shadow host, mounted and removed by its owner (WXT's shadow-root UI in the content script). */
+/** The control's shadow host (`shadow-host.ts`), mounted and removed by its owner (`control-mount.tsx`). */
 export interface ControlHost {
   readonly element: HTMLElement;
   mount(anchor: HTMLElement): void;

@@ -1,6 +1,7 @@
 /** The options form as data: what the admin typed, checked and turned into settings. Pure, so it is unit-tested. */
 import type { MessageKey } from '@/lib/extension/i18n';
-import { apiOrigin, MIN_POLL_SECONDS, type Settings } from '@/lib/extension/settings';
+import { MAX_POLL_SECONDS, MIN_POLL_SECONDS, type Settings } from '@/lib/extension/settings';
+import { webOrigin } from '@/lib/extension/web-origin';
 
 export interface OptionsDraft {
   apiUrl: string;
@@ -13,8 +14,6 @@ export interface OptionsDraft {
 export type DraftField = 'apiUrl' | 'token' | 'pollSeconds';
 export type DraftErrors = Partial<Record<DraftField, MessageKey>>;
 
-export const MAX_POLL_SECONDS = 3600;
-
 export const toDraft = (s: Settings): OptionsDraft => ({ ...s, pollSeconds: String(s.pollSeconds) });
 
 /** The API URL as stored: trimmed, without a trailing slash. */
@@ -23,7 +22,7 @@ const normaliseUrl = (url: string): string => url.trim().replace(/\/+$/, '');
 /** Only the connection fields: enough for "Test connection". */
 export function checkConnection(draft: OptionsDraft): { ok: true; baseUrl: string; token: string; origin: string } | { ok: false; errors: DraftErrors } {
   const baseUrl = normaliseUrl(draft.apiUrl);
-  const origin = apiOrigin(baseUrl);
+  const origin = webOrigin(baseUrl);
   const token = draft.token.trim();
   const errors: DraftErrors = {};
   if (!origin) errors.apiUrl = 'optionsInvalidUrl';

@@ -5,11 +5,12 @@
  */
 import type { RefObject } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { ReasonList } from '@/components/ReasonList';
+import { orNoAnswer, type UserError } from '@/lib/contract/errors';
+import { sendMessage } from '@/lib/contract/messaging';
+import type { TrackedRequest } from '@/lib/contract/tracked-request';
 import { errorText, t } from '@/lib/extension/i18n';
-import type { Result } from '@/lib/contract/errors';
-import { sendMessage, type TrackedRequest, type VendorView } from '@/lib/contract/messages';
-import { reasonText } from '@/lib/erp/why-unavailable-text';
-import type { Reason } from '@/lib/erp/reasons';
+import { serverReasons, type Reason } from '@/lib/erp/why-unavailable';
 import type { ResendCheck, VendorChecker } from './resend-check';
 import { whenVisible } from './when-visible';
 
@@ -24,14 +25,7 @@ export interface ItemActionProps {
 
 type Failure = { text: string; reasons: Reason[] };
 
-const failureOf = (result: Result<VendorView> | null): Failure => {
-  if (!result || result.ok) return { text: t('popupNoAnswer'), reasons: [] };
-  const fieldErrors = Object.entries(result.error.fieldErrors ?? {});
-  return {
-    text: errorText(result.error),
-    reasons: fieldErrors.flatMap(([field, messages]) => messages.map((message) => ({ code: 'server' as const, field, message }))),
-  };
-};
+const failureOf = (error: UserError): Failure => ({ text: errorText(error), reasons: serverReasons(error) });
 
 /** True once the element has come into view (it stays true). */
 function useSeen(ref: RefObject<HTMLElement | null>, wanted: boolean): boolean {
@@ -73,7 +67,7 @@ export function ItemAction({ tracked, action, checker, onDone }: ItemActionProps
   let blocked: { text: string | null; reasons: Reason[] } | null = null;
   if (action === 'resend') {
     if (!check) blocked = { text: t('popupChecking'), reasons: [] };
-    else if (!check.ok) blocked = { text: check.error ? errorText(check.error) : t('popupNoAnswer'), reasons: [] };
+    else if (!check.ok) blocked = { text: errorText(check.error), reasons: [] };
     else if (check.reasons.length > 0) blocked = { text: t('reasonsHeading'), reasons: check.reasons };
   }
   const note = failure ?? blocked;
@@ -83,13 +77,14 @@ export function ItemAction({ tracked, action, checker, onDone }: ItemActionProps
     if (unavailable) return;
     setBusy(true);
     setFailure(null);
-    const result = await (action === 'resend'
-      ? sendMessage('send', { companyId, vendorId: request.item_id, origin })
-      : sendMessage('retrieve', { companyId, vendorId: request.item_id, requestId: request.id })
-    ).catch(() => null);
+    const result = await orNoAnswer(
+      action === 'resend'
+        ? sendMessage('send', { companyId, vendorId: request.item_id, origin })
+        : sendMessage('retrieve', { companyId, vendorId: request.item_id, requestId: request.id }),
+    );
     setBusy(false);
-    if (result?.ok) onDone(t(action === 'resend' ? 'popupResent' : 'popupRetrieved', request.item_name));
-    else setFailure(failureOf(result));
+    if (result.ok) onDone(t(action === 'resend' ? 'popupResent' : 'popupRetrieved', request.item_name));
+    else setFailure(failureOf(result.error));
   };
 
   const label = action === 'resend' ? t(busy ? 'actionSending' : 'actionResend') : t(busy ? 'actionRetrieving' : 'actionRetrieve');
@@ -109,13 +104,7 @@ export function ItemAction({ tracked, action, checker, onDone }: ItemActionProps
       {note && (
         <div id={describedBy} class={failure ? 'item-note item-note-error' : 'item-note'} role={failure ? 'alert' : undefined}>
           {note.text && <p>{note.text}</p>}
-          {note.reasons.length > 0 && (
-            <ul>
-              {note.reasons.map((reason, i) => (
-                <li key={i}>{reasonText(reason)}</li>
-              ))}
-            </ul>
-          )}
+          {note.reasons.length > 0 && <ReasonList reasons={note.reasons} />}
         </div>
       )}
     </div>

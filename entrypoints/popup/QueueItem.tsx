@@ -1,11 +1,12 @@
 /** One tracked company: its name as a link to its edit page, its status in words, what matters about it, and its action. */
-import { t, statusLabel } from '@/lib/extension/i18n';
-import type { TrackedRequest } from '@/lib/contract/messages';
-import { vendorEditUrl } from '@/lib/procore/page-url';
-import type { TimeFormatter } from '@/entrypoints/popup/relative-time';
-import { actionFor, STATUS_TONE } from '@/lib/erp/status';
-import { ItemAction } from './ItemAction';
+import type { TrackedRequest } from '@/lib/contract/tracked-request';
+import { statusLabel, t } from '@/lib/extension/i18n';
 import { openEditPage } from '@/lib/extension/open-edit-page';
+import { requestDetails } from '@/lib/erp/request-words';
+import { actionFor, STATUS_TONE } from '@/lib/erp/status';
+import { vendorEditUrl } from '@/lib/procore/page-url';
+import { ItemAction } from './ItemAction';
+import type { TimeFormatter } from './relative-time';
 import type { VendorChecker } from './resend-check';
 
 export interface QueueItemProps {
@@ -23,35 +24,41 @@ function openInTab(event: MouseEvent, href: string): void {
   void openEditPage(href);
 }
 
-function Detail({ tracked: { request }, time }: Pick<QueueItemProps, 'tracked' | 'time'>) {
+/** When it happened, in the popup's own words; what matters about it comes from `requestDetails`, as everywhere. */
+function when({ request }: TrackedRequest, time: TimeFormatter): string {
+  const decided = request.decided_at ?? request.updated_at;
   switch (request.status) {
     case 'rejected':
-      return (
-        <>
-          <p>{t('popupRejectedBy', [request.decided_by?.name ?? t('popupSomeone'), time.ago(request.decided_at ?? request.updated_at)])}</p>
-          {request.rejection_comment && <p class="item-quote">{t('statusComment', request.rejection_comment)}</p>}
-        </>
-      );
+      return t('popupRejectedBy', [request.decided_by?.name ?? t('popupSomeone'), time.ago(decided)]);
     case 'failed':
-      return (
-        <>
-          <p>{t('popupFailedAt', time.ago(request.updated_at))}</p>
-          {request.errors.length > 0 && <p class="item-quote">{t('statusErrors', request.errors.join('; '))}</p>}
-        </>
-      );
+      return t('popupFailedAt', time.ago(request.updated_at));
     case 'pending_acceptance':
     case 'accepted':
-      return <p>{t('popupWaitingFor', [time.since(request.created_at), request.sent_by.name])}</p>;
+      return t('popupWaitingFor', [time.since(request.created_at), request.sent_by.name]);
     case 'synced':
-      return (
-        <>
-          {request.erp_vendor_id && <p>{t('statusErpVendorId', request.erp_vendor_id)}</p>}
-          <p>{t('popupSyncedAt', time.ago(request.decided_at ?? request.updated_at))}</p>
-        </>
-      );
+      return t('popupSyncedAt', time.ago(decided));
     case 'retrieved':
-      return <p>{t('popupRetrievedAt', time.ago(request.updated_at))}</p>;
+      return t('popupRetrievedAt', time.ago(request.updated_at));
   }
+}
+
+function Detail({ tracked, time }: Pick<QueueItemProps, 'tracked' | 'time'>) {
+  const details = requestDetails(tracked.request);
+  // The ERP vendor ID reads before the sync time; the comment and the errors after their line, quoted.
+  if (tracked.request.status === 'synced') {
+    return (
+      <>
+        {details.map((line) => <p key={line}>{line}</p>)}
+        <p>{when(tracked, time)}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <p>{when(tracked, time)}</p>
+      {details.map((line) => <p key={line} class="item-quote">{line}</p>)}
+    </>
+  );
 }
 
 export function QueueItem({ tracked, time, checker, onDone }: QueueItemProps) {

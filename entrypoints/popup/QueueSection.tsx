@@ -7,12 +7,11 @@
  * Each heading carries `elementtiming`: the browser then records when it was first painted (Element Timing API), which
  * is how `npm run bench` times the queue's first paint.
  */
-import { memo } from '@/entrypoints/popup/memo';
+import { memo } from './memo';
 import { useEffect, useState } from 'preact/hooks';
-import { FIRST_SCREEN_ITEMS } from '@/lib/erp/first-screen';
 import { t, type MessageKey } from '@/lib/extension/i18n';
-import type { QueueSection as Section, SectionId } from '@/lib/erp/queue';
-import type { TimeFormatter } from '@/entrypoints/popup/relative-time';
+import { FIRST_SCREEN_ITEMS, type QueueSection as Section, type SectionId } from '@/lib/erp/queue';
+import type { TimeFormatter } from './relative-time';
 import { QueueItem, type QueueItemProps } from './QueueItem';
 import type { VendorChecker } from './resend-check';
 

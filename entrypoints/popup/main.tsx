@@ -1,3 +1,3 @@
-import { mountPopup } from '@/entrypoints/popup/mount';
+import { mountPopup } from './mount';
 
 mountPopup(document.getElementById('app')!);

@@ -7,7 +7,7 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { loadFirstScreen } from '@/lib/erp/first-screen';
+import { loadFirstScreen } from './first-screen-reader';
 import { t } from '@/lib/extension/i18n';
 import { Popup } from './Popup';
 import './popup.css';

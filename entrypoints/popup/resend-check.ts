@@ -3,22 +3,20 @@
  * against the export rules, as the page does (nothing typed, nothing unsaved). A popup with 50 such items asks the
  * background a few at a time, so opening it never fires a burst of API calls.
  */
-import type { UserError } from '@/lib/contract/errors';
-import { sendMessage } from '@/lib/contract/messages';
-import type { Reason } from '@/lib/erp/reasons';
-import { computeReasons } from '@/lib/erp/why-unavailable';
+import { orNoAnswer, type UserError } from '@/lib/contract/errors';
+import { sendMessage } from '@/lib/contract/messaging';
 import { actionFor } from '@/lib/erp/status';
+import { computeReasons, type Reason } from '@/lib/erp/why-unavailable';
 
 export type ResendCheck =
   /** `resendable` is false when the vendor has moved on since (re-sent from the page, synced): no button then. */
   | { ok: true; resendable: boolean; reasons: Reason[] }
-  /** `error` null: the background did not answer at all. */
-  | { ok: false; error: UserError | null };
+  | { ok: false; error: UserError };
 
 export type VendorChecker = (companyId: number, vendorId: number) => Promise<ResendCheck>;
 
 async function checkVendor(companyId: number, vendorId: number): Promise<ResendCheck> {
-  const result = await sendMessage('getVendor', { page: { level: 'company', companyId, vendorId }, refresh: false });
+  const result = await orNoAnswer(sendMessage('getVendor', { page: { level: 'company', companyId, vendorId }, refresh: false }));
   if (!result.ok) return result;
   const { vendor, settings, permission, latest } = result.value;
   return {
@@ -53,7 +51,6 @@ export function createVendorChecker(concurrency = 3): VendorChecker {
     if (!answer) {
       answer = slot()
         .then(() => checkVendor(companyId, vendorId))
-        .catch((): ResendCheck => ({ ok: false, error: null }))
         .finally(release);
       answers.set(key, answer);
     }

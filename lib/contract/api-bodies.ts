@@ -1,6 +1,6 @@
 /**
- * The integration API's bodies (domain notes, part C), parsed with zod. Background, options and popup only:
- * the content script imports these types with `import type` so that zod stays out of its bundle.
+ * The integration API's bodies (the contract in `docs/contract.md`), parsed with zod. Only the background runs these
+ * schemas; the content script and the popup import their types with `import type`, so zod stays out of their bundles.
  */
 import { z } from 'zod';
 import { STATUSES } from '../erp/status';
@@ -10,6 +10,9 @@ export const VENDOR_FIELDS = [
   'business_phone', 'mobile_phone', 'fax_number', 'email_address',
 ] as const;
 export type VendorField = (typeof VENDOR_FIELDS)[number];
+
+/** A record id as this extension's messages and storage accept it. */
+export const idSchema = z.number().int().positive();
 
 const nullableText = z.string().nullish().transform((v) => v ?? '');
 const person = z.object({ id: z.number(), name: z.string() });

@@ -1,17 +1,16 @@
 /**
- * The typed messages between the content script, the popup, the options page and the background.
- * Types only on this side (no zod at run time): the background checks every incoming payload with `message-schemas.ts`,
- * and the payload types here are inferred from those same schemas, so the two cannot drift apart.
+ * Every message between the extension's contexts, declared once: the zod schema its payload must pass, who may send
+ * it, and what it answers. Adding a message is one entry in `MESSAGES` and its handler in
+ * `entrypoints/background/message-handlers.ts` (the handler table's type asks for it); the background registers,
+ * guards and checks every entry from this table.
+ *
+ * zod is imported here. The content script and the popup take only types from this file (`import type`); the
+ * runtime they call is `messaging.ts`, which is zod-free. The build fails if zod reaches the content script.
  */
-import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { z } from 'zod';
-import type { ErpRequest, ErpSettings, Me, PermissionLevel, Vendor } from './api-bodies';
+import { z } from 'zod';
+import { idSchema, type ErpRequest, type ErpSettings, type Me, type PermissionLevel, type Vendor } from './api-bodies';
 import type { Result, UserError } from './errors';
-import type { messageSchemas } from './message-schemas';
-import type { TrackedRequest } from '../../entrypoints/background/storage/stored-items';
-
-/** What a message carries, as the background's schema for it accepts it. */
-type Payload<K extends keyof typeof messageSchemas> = z.infer<(typeof messageSchemas)[K]>;
+import type { TrackedRequest } from './tracked-request';
 
 /** Everything the in-page control needs to know about one vendor. */
 export interface VendorView {
@@ -28,9 +27,6 @@ export interface VendorView {
   notice?: UserError;
 }
 
-/** A request the background tracks: the stored shape, checked by `trackedRequestSchema`. */
-export type { TrackedRequest };
-
 export interface QueueView {
   requests: TrackedRequest[];
   /** ISO time of the last successful refresh from the API, or null. */
@@ -41,24 +37,48 @@ export interface QueueView {
   repairedAt?: string | null;
 }
 
-/** `origin`: the Procore origin of the page that asked, to link back later. */
+const pageRefSchema = z.discriminatedUnion('level', [
+  z.object({ level: z.literal('company'), companyId: idSchema, vendorId: idSchema }),
+  z.object({ level: z.literal('project'), projectId: idSchema, vendorId: idSchema }),
+]);
+
+const vendorIdsSchema = z.object({ companyId: idSchema, vendorId: idSchema });
+export type VendorIds = z.infer<typeof vendorIdsSchema>;
+
+/**
+ * `from: 'page'`: a content script on a Procore page may send it (it only reads and acts on the vendor of its page);
+ * `from: 'extension'`: only the extension's own pages (popup, options).
+ */
+function message<Input extends z.ZodType, From extends 'page' | 'extension'>(input: Input, from: From) {
+  return { answers: <Answer>() => ({ input, from, answer: undefined as Answer }) };
+}
+
+export const MESSAGES = {
+  /** The vendor of a page, resolved (project pages find their company); `refresh` rereads settings too. */
+  getVendor: message(z.object({ page: pageRefSchema, refresh: z.boolean() }), 'page').answers<Result<VendorView>>(),
+  /** Send or re-send, exactly once per call. `origin`: the Procore origin of the page that asked, to link back. */
+  send: message(vendorIdsSchema.extend({ origin: z.string().url() }), 'page').answers<Result<VendorView>>(),
+  retrieve: message(vendorIdsSchema.extend({ requestId: idSchema }), 'page').answers<Result<VendorView>>(),
+  /** Tell the sending tab (`vendorChanged`) when this vendor's record changes. */
+  watch: message(vendorIdsSchema, 'page').answers<void>(),
+  /** The tracked requests; `refresh` asks the API first. */
+  getQueue: message(z.object({ refresh: z.boolean() }), 'extension').answers<QueueView>(),
+  /** Call /me with these settings (the options page's Test connection). */
+  testConnection: message(z.object({ baseUrl: z.string().url(), token: z.string().min(1) }), 'extension').answers<Result<Me>>(),
+} as const;
+
+export type RequestType = keyof typeof MESSAGES;
+export type Payload<K extends RequestType> = z.infer<(typeof MESSAGES)[K]['input']>;
+export type Answer<K extends RequestType> = (typeof MESSAGES)[K]['answer'];
+/** The messages a content script may send. */
+export type PageRequestType = { [K in RequestType]: (typeof MESSAGES)[K]['from'] extends 'page' ? K : never }[RequestType];
+
 export type SendInput = Payload<'send'>;
 export type RetrieveInput = Payload<'retrieve'>;
 
-export interface ProtocolMap {
-  /** Content script → background: the vendor on this page, resolved (project pages find their company). */
-  getVendor(data: Payload<'getVendor'>): Result<VendorView>;
-  /** Content script / popup → background: send or re-send, exactly once per call. */
-  send(data: SendInput): Result<VendorView>;
-  retrieve(data: RetrieveInput): Result<VendorView>;
-  /** Content script → background: tell this tab when this vendor's status changes. */
-  watch(data: Payload<'watch'>): void;
-  /** Popup → background: tracked requests; `refresh` asks the API first. */
-  getQueue(data: Payload<'getQueue'>): QueueView;
-  /** Options → background: call /me with these settings. */
-  testConnection(data: Payload<'testConnection'>): Result<Me>;
-  /** Background → content script (by tab): this vendor changed; ask again. */
-  vendorChanged(data: { companyId: number; vendorId: number }): void;
+/** The background → content script push (by tab): this vendor changed; ask again. */
+export interface PushMap {
+  vendorChanged(data: VendorIds): void;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+export type ProtocolMap = { [K in RequestType]: (data: Payload<K>) => Answer<K> } & PushMap;

@@ -1,15 +1,18 @@
 /**
- * The popup's queue as sections (issue 5.1). Pure: no browser, so it is unit-tested and cheap for 1,000 requests.
- *
- * One item per vendor: only a vendor's newest tracked request is shown, because an older rejection of a company that
- * has since been re-sent no longer needs anyone.
+ * The popup's list: the tracked requests as sections with counts, one item per vendor (its latest request,
+ * `latest-request.ts`), filtered by a search, and the first screen of it that the background keeps ready in storage.
+ * Pure and zod-free: unit-tested without a browser, cheap for 1,000 requests, and shared by the background (which
+ * saves the first screen) and the popup (which paints it, then the whole list).
  *
  * `retrieved` gets a section of its own rather than "Needs your attention": retrieving is the admin's own choice (the
  * record is back with them on purpose), it does not count on the badge (`needsAttention` in `status.ts`), and the
  * attention heading's count must match the badge. Hiding it would lose a company that is no longer on its way to the
  * ERP, so it stays listed, with Re-send, between the waiting and the synced ones.
  */
-import type { TrackedRequest } from '../contract/messages';
+import type { UserError } from '../contract/errors';
+import type { QueueView } from '../contract/messages';
+import type { TrackedRequest } from '../contract/tracked-request';
+import { latestPerVendor } from './latest-request';
 import type { ErpStatus } from './status';
 
 export const SECTION_IDS = ['attention', 'waiting', 'retrieved', 'synced'] as const;
@@ -26,9 +29,9 @@ export const SECTION_OF: Record<ErpStatus, SectionId> = {
 
 export interface QueueSection {
   id: SectionId;
-  /** Newest first. */
+  /** Changed last first. */
   items: TrackedRequest[];
-  /** How many items the section has in all (`items` may hold only the first few: `first-screen.ts`). */
+  /** How many items the section has in all (`items` may hold only the first few: `firstScreen`). */
   count: number;
 }
 
@@ -36,34 +39,20 @@ export interface QueueSection {
 export const searchKey = (text: string): string =>
   text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
 
-const vendorKey = (t: TrackedRequest): string => `${t.origin} ${t.companyId} ${t.request.item_id}`;
-
 const time = (iso: string): number => {
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? 0 : ms;
 };
 
-/** The newest request of each vendor, newest first (by last change, then by id). */
-export function latestPerVendor(requests: readonly TrackedRequest[]): TrackedRequest[] {
-  const newest = new Map<string, { tracked: TrackedRequest; at: number }>();
-  for (const tracked of requests) {
-    const at = time(tracked.request.updated_at);
-    const key = vendorKey(tracked);
-    const seen = newest.get(key);
-    if (!seen || at > seen.at || (at === seen.at && tracked.request.id > seen.tracked.request.id)) {
-      newest.set(key, { tracked, at });
-    }
-  }
-  return [...newest.values()]
-    .sort((a, b) => b.at - a.at || b.tracked.request.id - a.tracked.request.id)
-    .map((entry) => entry.tracked);
-}
+/** The popup's order: the item whose status changed last on top (the rejection that just came in), then by id. */
+const changedLastFirst = (a: TrackedRequest, b: TrackedRequest): number =>
+  time(b.request.updated_at) - time(a.request.updated_at) || b.request.id - a.request.id;
 
 /** Every section, in display order (empty ones included, so headings can say 0), filtered by company name. */
 export function groupQueue(requests: readonly TrackedRequest[], query = ''): QueueSection[] {
   const needle = searchKey(query);
   const sections = new Map<SectionId, TrackedRequest[]>(SECTION_IDS.map((id) => [id, []]));
-  for (const tracked of latestPerVendor(requests)) {
+  for (const tracked of latestPerVendor(requests).sort(changedLastFirst)) {
     if (needle && !searchKey(tracked.request.item_name).includes(needle)) continue;
     sections.get(SECTION_OF[tracked.request.status])!.push(tracked);
   }
@@ -75,3 +64,54 @@ export function groupQueue(requests: readonly TrackedRequest[], query = ''): Que
 
 export const countItems = (sections: readonly QueueSection[]): number =>
   sections.reduce((sum, section) => sum + section.count, 0);
+
+/** Companies that need the admin (rejected, failed): the attention heading's count, which the badge matches. */
+export const attentionCount = (requests: readonly TrackedRequest[]): number =>
+  groupQueue(requests).find((section) => section.id === 'attention')?.count ?? 0;
+
+/**
+ * Items the first screen holds, across its sections in display order: about what a 600-pixel-high popup shows before
+ * the admin scrolls. Sections past them have their heading and count, and their items when the whole list arrives.
+ */
+export const FIRST_SCREEN_ITEMS = 8;
+
+/** The popup's first screen, as the background saves it (see `STORED.firstScreen`). */
+export interface FirstScreen {
+  /** Every section in display order: `count` for all its items, `items` only those on the first screen. */
+  sections: QueueSection[];
+  lastUpdated: string | null;
+  error: UserError | null;
+}
+
+export function firstScreen(view: QueueView): FirstScreen {
+  let room = FIRST_SCREEN_ITEMS;
+  const sections = groupQueue(view.requests).map((section) => {
+    const items = section.items.slice(0, room);
+    room -= items.length;
+    return { ...section, items };
+  });
+  return { sections, lastUpdated: view.lastUpdated, error: view.error };
+}
+
+const isSection = (value: unknown, index: number): boolean => {
+  const section = value as Partial<QueueSection> | null;
+  return (
+    typeof section === 'object' &&
+    section !== null &&
+    section.id === SECTION_IDS[index] &&
+    typeof section.count === 'number' &&
+    Array.isArray(section.items) &&
+    section.items.every((item) => typeof item?.request?.item_name === 'string')
+  );
+};
+
+/**
+ * The stored first screen if it is one the popup knows how to paint, else null. Checked by hand, not with zod, which
+ * the popup does not load: it is only a head start, which the worker's answer replaces a moment later.
+ */
+export function checkFirstScreen(raw: unknown): FirstScreen | null {
+  const screen = raw as Partial<FirstScreen> | null | undefined;
+  if (typeof screen !== 'object' || screen === null) return null;
+  if (!Array.isArray(screen.sections) || screen.sections.length !== SECTION_IDS.length || !screen.sections.every(isSection)) return null;
+  return screen as FirstScreen;
+}

@@ -1,10 +1,10 @@
-/** ERP request statuses (domain notes, part C) and what each means for the admin. No zod here: the content script imports it. */
+/** ERP request statuses (`docs/contract.md`) and what each means for the admin. zod-free: the content script imports it. */
 
 export const STATUSES = ['pending_acceptance', 'accepted', 'synced', 'rejected', 'retrieved', 'failed'] as const;
 export type ErpStatus = (typeof STATUSES)[number];
 
 /** A terminal request is finished; sending again starts a new one. */
-export const TERMINAL: ReadonlySet<ErpStatus> = new Set(['retrieved', 'rejected', 'synced', 'failed']);
+const TERMINAL: ReadonlySet<ErpStatus> = new Set(['retrieved', 'rejected', 'synced', 'failed']);
 export const isTerminal = (status: ErpStatus): boolean => TERMINAL.has(status);
 export const isOpen = (status: ErpStatus): boolean => !TERMINAL.has(status);
 

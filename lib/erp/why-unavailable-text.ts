@@ -1,7 +1,7 @@
 /** The sentence for each reason sending is unavailable: it names the field and says what to do. Used by the page and the popup. */
 import type { VendorField } from '../contract/api-bodies';
 import { t } from '../extension/i18n';
-import type { Reason } from './reasons';
+import type { Reason } from './why-unavailable';
 
 /**
  * The field's name as the edit form labels it (`_locales` key `field_<field>`); a field the server names that this

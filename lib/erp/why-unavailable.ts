@@ -1,10 +1,29 @@
 /**
- * Why sending is unavailable right now (domain notes, part B), computed from the saved vendor, what is typed in the
- * form, the integration's settings and export rules, and the admin's permission. Pure and zod-free: the content
- * script recomputes it on every keystroke.
+ * Why sending is unavailable right now, as data: not a Directory Admin, the ERP data not synced, the integration not
+ * exporting companies, the company inactive, unsaved edits, and every export rule the record breaks. Computed from
+ * the saved vendor, what is typed in the form, the integration's settings and export rules, and the admin's
+ * permission; `why-unavailable-text.ts` words each reason. Pure and zod-free: the content script recomputes it on
+ * every keystroke, and the popup checks a re-send with it.
  */
 import type { ErpSettings, ExportValidator, PermissionLevel, Vendor, VendorField } from '../contract/api-bodies';
-import type { Reason } from './reasons';
+import type { UserError } from '../contract/errors';
+
+export type Reason =
+  | { code: 'not_admin' }
+  | { code: 'erp_not_synced' }
+  | { code: 'no_company_sync'; erpName: string }
+  | { code: 'inactive' }
+  | { code: 'unsaved' }
+  | { code: 'present'; field: VendorField }
+  | { code: 'numeric'; field: VendorField }
+  /** `source`: 'api' when the integration's export rules gave the limit, 'published' when it came from Procore's per-ERP table. */
+  | { code: 'max_length'; field: VendorField; length: number; limit: number; erpName: string; source: 'api' | 'published' }
+  | { code: 'max_line_length'; field: VendorField; line: number; length: number; limit: number; erpName: string }
+  /** 422 from the server: its own words for a field, shown as text. */
+  | { code: 'server'; field: string; message: string };
+
+export type ReasonCode = Reason['code'];
+
 
 export interface RuleInput {
   vendor: Vendor;
@@ -16,7 +35,7 @@ export interface RuleInput {
   dirty: boolean;
 }
 
-/** Company name limits Procore publishes per ERP (domain notes, part B), by `erp_system`. */
+/** Company name limits Procore publishes per ERP (its FAQ on company name lengths), by `erp_system`. */
 export const PUBLISHED_NAME_LIMITS: Record<string, number> = Object.freeze({
   viewpoint_vista: 60,
   quickbooks_desktop: 41,
@@ -103,3 +122,9 @@ export function computeReasons(input: RuleInput): Reason[] {
   }
   return reasons;
 }
+
+/** A 422's field errors as reasons, so they show in the same list as the others and name their field. */
+export const serverReasons = (error: UserError): Reason[] =>
+  Object.entries(error.fieldErrors ?? {}).flatMap(([field, messages]) =>
+    messages.map((message): Reason => ({ code: 'server', field, message })),
+  );

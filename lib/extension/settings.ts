@@ -1,19 +1,22 @@
 /**
  * The admin's settings (options page): where the integration API is, the token, how often to poll, and what to show.
- * Stored in `local:` storage, which only trusted contexts can read (see `lockStorageToTrustedContexts`).
+ * Stored in `local:` storage, which only trusted contexts can read (see `lockStorageToTrustedContexts`). zod is
+ * imported here: the background and the options page use it, never the content script or the popup.
  */
 import { z } from 'zod';
-import { storage } from 'wxt/utils/storage';
 import { SANDBOX_URL } from './build-flags';
+import { checkedItem, type CheckedItem } from './checked-item';
+import { SETTINGS_ITEM } from './storage-items';
 
 export const MIN_POLL_SECONDS = 30;
+export const MAX_POLL_SECONDS = 3600;
 export const DEFAULT_POLL_SECONDS = 60;
 export const SANDBOX_TOKEN = 'sandbox-token';
 
 export const settingsSchema = z.object({
   apiUrl: z.string(),
   token: z.string(),
-  pollSeconds: z.number().int().min(MIN_POLL_SECONDS).max(3600),
+  pollSeconds: z.number().int().min(MIN_POLL_SECONDS).max(MAX_POLL_SECONDS),
   notifications: z.boolean(),
   badge: z.boolean(),
 });
@@ -30,28 +33,21 @@ export function defaultSettings(sandboxUrl: string = SANDBOX_URL): Settings {
   };
 }
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: defaultSettings(),
-  version: 1,
-});
+/**
+ * The settings item. Read afresh every time (it is small, and the options page writes it from another context); a
+ * corrupt value is never used: it is replaced by the defaults.
+ */
+export const settingsItem = (): CheckedItem<Settings> =>
+  checkedItem(SETTINGS_ITEM, {
+    check: (raw) => settingsSchema.safeParse(raw),
+    fallback: () => defaultSettings(),
+    onCorrupt: () => console.warn('[erp-resend] the stored settings were unreadable; the defaults apply'),
+    keepInMemory: false,
+  });
 
-/** Stored settings, or the defaults when missing or not matching the schema (a corrupt value is never used). */
-export async function loadSettings(): Promise<Settings> {
-  const parsed = settingsSchema.safeParse(await settingsItem.getValue());
-  return parsed.success ? parsed.data : defaultSettings();
-}
+export const loadSettings = (): Promise<Settings> => settingsItem().get();
 
-export const saveSettings = (settings: Settings): Promise<void> => settingsItem.setValue(settingsSchema.parse(settings));
-
-/** `https://erp.example.com/base/` → `https://erp.example.com`; null when it is not an http(s) URL. */
-export function apiOrigin(apiUrl: string): string | null {
-  try {
-    const url = new URL(apiUrl);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
+export const saveSettings = (settings: Settings): Promise<void> => settingsItem().set(settings);
 
 /** The host-permission pattern for the API's origin, as `permissions.request` wants it. */
 export const originPattern = (origin: string): string => `${origin}/*`;

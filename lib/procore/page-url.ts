@@ -1,4 +1,7 @@
-/** Which vendor edit page a URL is (domain notes, A.1). Pure: the content script checks URLs before touching the DOM. */
+/**
+ * Which vendor edit page a URL is: Procore's company-level and project-level Directory paths. Pure: the content script
+ * checks URLs before touching the DOM.
+ */
 
 export type PageRef =
   | { level: 'company'; companyId: number; vendorId: number }

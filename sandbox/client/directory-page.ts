@@ -1,9 +1,9 @@
 /** The Directory's company list, with an "Edit" link per vendor (company level or project level). */
 import { call, pageToken } from './api';
 import { el } from './dom';
-import { failure, frame, loadingFrame } from './layout';
+import { frame, loadPageData } from './layout';
 import { vendorEditPath, type Route } from './routes';
-import { errorText, scopeOf } from './scope';
+import { scopeOf } from './scope';
 import { s } from './strings';
 import type { MeJson, VendorJson } from './types';
 
@@ -11,20 +11,15 @@ type DirectoryRoute = Extract<Route, { page: 'directory' }>;
 
 export async function directoryPage(root: HTMLElement, route: DirectoryRoute, signal: AbortSignal): Promise<void> {
   const token = pageToken();
-  loadingFrame(root, s('loading'));
-  let data;
-  try {
+  const data = await loadPageData(root, signal, s('loading'), async () => {
     const scope = await scopeOf(route.level, route.scopeId);
     const [me, vendors] = await Promise.all([
       call<MeJson>(token, 'GET', '/me'),
       call<VendorJson[]>(token, 'GET', `/vendors?company_id=${scope.companyId}&per_page=1000`, undefined, scope.companyId),
     ]);
-    data = { ...scope, me, vendors };
-  } catch (error) {
-    if (!signal.aborted) failure(root, errorText(error));
-    return;
-  }
-  if (signal.aborted) return;
+    return { ...scope, me, vendors };
+  });
+  if (!data) return;
   const main = frame(root, { context: data.context, companyId: data.companyId, user: data.me.name, tool: 'directory' });
   const rows = data.vendors.map((vendor) =>
     el('tr', {},

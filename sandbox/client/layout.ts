@@ -2,6 +2,7 @@
 import { el } from './dom';
 import { pref } from './prefs';
 import { directoryPath, erpIntegrationsPath } from './routes';
+import { errorText } from './scope';
 import { s } from './strings';
 
 export interface Frame {
@@ -35,4 +36,19 @@ export function loadingFrame(root: HTMLElement, message: string): void {
 
 export function failure(root: HTMLElement, message: string): void {
   root.replaceChildren(el('main', { class: 'page' }, el('p', { role: 'alert', class: 'page-error' }, message)));
+}
+
+/**
+ * A page's data: the loading frame while it comes, the error on the page if it fails. Null when it failed or the page
+ * was left meanwhile (`signal`), so the caller renders only data for the page still shown.
+ */
+export async function loadPageData<T>(root: HTMLElement, signal: AbortSignal, message: string, load: () => Promise<T>): Promise<T | null> {
+  loadingFrame(root, message);
+  try {
+    const data = await load();
+    return signal.aborted ? null : data;
+  } catch (error) {
+    if (!signal.aborted) failure(root, errorText(error));
+    return null;
+  }
 }

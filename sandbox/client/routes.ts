@@ -1,4 +1,4 @@
-/** The page paths the sandbox serves, Procore's shapes (domain notes, A.1). Shared by the server (status code) and the client (rendering). */
+/** The page paths the sandbox serves, Procore's shapes. Shared by the server (status code) and the client (rendering). */
 
 export type Level = 'company' | 'project';
 export type Route =

@@ -1,4 +1,4 @@
-/** The sandbox pages' wording in English and Spanish (Procore's labels, domain notes part D). */
+/** The sandbox pages' wording in English and Spanish (Procore's field labels). */
 import { pref } from './prefs';
 
 const en = {

@@ -4,7 +4,7 @@
  */
 import { call, pageToken } from './api';
 import { el, sleep } from './dom';
-import { failure, frame, loadingFrame } from './layout';
+import { frame, loadPageData } from './layout';
 import { pref } from './prefs';
 import { directoryPath, type Route } from './routes';
 import { s } from './strings';
@@ -19,9 +19,7 @@ const BETA_RENDER_DELAY_MS = 300;
 
 export async function vendorEditPage(root: HTMLElement, route: EditRoute, signal: AbortSignal): Promise<void> {
   const token = pageToken();
-  loadingFrame(root, s('loading'));
-  let data;
-  try {
+  const data = await loadPageData(root, signal, s('loading'), async () => {
     const scope = await scopeOf(route.level, route.scopeId);
     const { companyId } = scope;
     const [me, vendor, settings] = await Promise.all([
@@ -29,12 +27,9 @@ export async function vendorEditPage(root: HTMLElement, route: EditRoute, signal
       call<VendorJson>(token, 'GET', `/vendors/${route.vendorId}?company_id=${companyId}&view=erp`, undefined, companyId),
       call<SettingsJson>(token, 'GET', `/companies/${companyId}/erp/settings`, undefined, companyId),
     ]);
-    data = { ...scope, me, vendor, settings };
-  } catch (error) {
-    if (!signal.aborted) failure(root, errorText(error));
-    return;
-  }
-  if (signal.aborted) return;
+    return { ...scope, me, vendor, settings };
+  });
+  if (!data) return;
   const { companyId, settings } = data;
   const variant = pref('ui');
   const required = new Set(['name', ...Object.entries(settings.rules.export).filter(([, rules]) => rules.some((r) => r.validator === 'present')).map(([f]) => f)]);

@@ -1,5 +1,5 @@
 /**
- * Issue 5 item 3: axe finds no violations in the in-page control (each state), the popup and the options page,
+ * Axe finds no violations in the in-page control (each state), the popup and the options page,
  * and the control works by keyboard alone.
  */
 import { AxeBuilder } from '@axe-core/playwright';

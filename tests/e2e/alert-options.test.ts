@@ -1,5 +1,5 @@
 /**
- * Issue 4 items 5 and 6: the admin can turn off notifications (then a rejection raises none) and the toolbar badge
+ * The admin can turn off notifications (then a rejection raises none) and the toolbar badge
  * (then it shows nothing, though requests still need the admin).
  */
 import { describe, expect } from 'vitest';

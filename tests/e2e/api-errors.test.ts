@@ -1,5 +1,5 @@
 /**
- * Issue 4 item 2: the API client copes — transient failures are retried (honouring Retry-After), and what cannot be
+ * The API client copes — transient failures are retried (honouring Retry-After), and what cannot be
  * retried becomes a sentence the admin can act on, with a way to try again. Faults come from the sandbox's switches.
  */
 import { describe, expect } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Issue 4 item 1: one click sends one request, whatever happens. The sandbox counts the requests POST really
+ * One click sends one request, whatever happens. The sandbox counts the requests POST really
  * created (`/__sandbox/created`; Idempotency-Key replays are not counted).
  */
 import { describe, expect } from 'vitest';

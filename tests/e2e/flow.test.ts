@@ -1,4 +1,4 @@
-/** Issue 2: the whole flow as an admin sees it — send, approve, reject, retrieve, re-send — on the page and in the popup. */
+/** The whole flow as an admin sees it — send, approve, reject, retrieve, re-send — on the page and in the popup. */
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import {

@@ -1,5 +1,5 @@
 /**
- * Issue 3 item 2: when the extension is reloaded or updated, the control it left in open tabs goes away cleanly (no
+ * When the extension is reloaded or updated, the control it left in open tabs goes away cleanly (no
  * orphaned host, no errors) and its old content script does nothing more as the page navigates. (Chromium started
  * with --load-extension unloads the extension on `runtime.reload()` without loading it again, so these tests end
  * with the extension gone; a fresh page load with the extension present shows one control, as spa.test.ts checks.)

@@ -1,5 +1,5 @@
 /**
- * Issue 3 items 3 and 8: reasons follow what is typed right now, unsaved edits block sending until saved, the control
+ * Reasons follow what is typed right now, unsaved edits block sending until saved, the control
  * refetches after the page saves, and History lists every earlier request.
  */
 import { describe, expect } from 'vitest';

@@ -1,4 +1,4 @@
-/** Issue 4 item 6: the options page — masked token, Test connection saying who you are or what is wrong, saving. */
+/** The options page — masked token, Test connection saying who you are or what is wrong, saving. */
 import { describe, expect } from 'vitest';
 import { eventually, sandboxUrl, test } from './browser';
 import { optionsFields } from './options-page';

@@ -1,5 +1,5 @@
 /**
- * Issue 3 item 5: the control looks like the page's own buttons (classic and beta markup), its status colours always
+ * The control looks like the page's own buttons (classic and beta markup), its status colours always
  * come with words, and its tooltip is never clipped — top layer despite the card's `overflow: hidden`, flipped and
  * shifted to stay inside the viewport, announced as a tooltip that describes both "?" and the disabled button.
  */

@@ -1,6 +1,6 @@
 /**
- * Issue 2 item 6 and issue 5 item 1: the popup's queue — sections with counts, search, links back to the edit page,
- * Re-send and Retrieve, empty and signed-out states — plus the badge and notifications (issue 4 item 5).
+ * The popup's queue — sections with counts, search, links back to the edit page,
+ * Re-send and Retrieve, empty and signed-out states — plus the badge and notifications.
  */
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -121,12 +121,20 @@ describe('the popup', () => {
     expect(await popup.getByRole('heading', { name: /^Waiting for approval/ }).count()).toBe(0);
   });
 
-  test('Refresh shows progress and then the time of the update', async ({ ext, open }) => {
+  test('Refresh shows progress and then the time of the update', async ({ ext, open, sandbox }) => {
     await visitSeededRequests(open);
     const popup = await ext.openPopup();
     await popup.getByText(/^Last updated/).waitFor();
-    await popup.getByRole('button', { name: /^(Refresh|Refreshing…)$/ }).click();
-    await popup.getByRole('button', { name: 'Refresh', exact: true }).waitFor();
+    const refresh = popup.getByRole('button', { name: 'Refresh', exact: true });
+    await refresh.waitFor();
+    // The refresh's list call is held for a moment, so its progress can be seen.
+    await sandbox.fault({ match: '/erp/requests', method: 'GET', count: 1, delayMs: 1500 });
+    await refresh.click();
+    const refreshing = popup.getByRole('button', { name: 'Refreshing…', exact: true });
+    await refreshing.waitFor();
+    expect(await refreshing.getAttribute('aria-busy')).toBe('true');
+    await refresh.waitFor();
+    expect(await refresh.getAttribute('aria-busy')).toBe('false');
     await popup.getByText('Last updated just now').waitFor();
   });
 

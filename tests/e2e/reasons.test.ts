@@ -1,5 +1,5 @@
 /**
- * Issue 2 item 4 and issue 3 item 3: every reason sending is unavailable disables the button, shows the "?" help,
+ * Every reason sending is unavailable disables the button, shows the "?" help,
  * and explains itself in a tooltip (hover and focus) that also describes the button.
  */
 import { describe, expect } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Issue 4 items 2 and 4: what the server knows wins. A 409 (someone sent it behind the extension's back) shows the
+ * What the server knows wins. A 409 (someone sent it behind the extension's back) shows the
  * real state with a notice and creates nothing twice; a 422 shows the server's field errors as reasons; stored data
  * that is corrupt is rebuilt from the API without a crash.
  */

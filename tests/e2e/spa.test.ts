@@ -1,5 +1,5 @@
 /**
- * Issue 3 items 1, 2 and 6: the control finds its place on pages it does not own — both markup variants, Spanish,
+ * The control finds its place on pages it does not own — both markup variants, Spanish,
  * company and project level — and survives client-side navigation and re-renders, one control per page.
  */
 import { readFileSync } from 'node:fs';

@@ -1,7 +1,9 @@
 /** Reading the extension's own state (badge, notifications, tabs) from inside its service worker. */
 import type { Browser } from 'webextension-polyfill';
 import type { ExtensionBrowser } from '../../scripts/extension-browser';
-import { FIRST_SCREEN_KEY } from '../../lib/erp/first-screen';
+import { STORED, storagePlace } from '../../lib/extension/storage-items';
+
+const FIRST_SCREEN_KEY = storagePlace(STORED.firstScreen).name;
 
 /** Chrome's MV3 `chrome.*` answers promises with the same shapes the polyfill's types describe. */
 declare const chrome: Browser;
@@ -15,7 +17,7 @@ export const notificationCount = async (ext: ExtensionBrowser): Promise<number> 
 export const activeTabUrl = async (ext: ExtensionBrowser): Promise<string | undefined> =>
   (await ext.serviceWorker()).evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.url);
 
-/** Each section's count in the popup's first screen as the background stored it (`lib/first-screen.ts`), or null. */
+/** Each section's count in the popup's first screen as the background stored it (`firstScreen` in `lib/erp/queue.ts`), or null. */
 export const storedFirstScreenCounts = async (ext: ExtensionBrowser): Promise<number[] | null> =>
   (await ext.serviceWorker()).evaluate(async (key) => {
     const screen = (await chrome.storage.local.get(key))[key] as { sections?: { count: number }[] } | undefined;

@@ -3,34 +3,34 @@ import { Component } from 'preact';
 import { errorText, t } from '@/lib/extension/i18n';
 import { HelpTip } from './HelpTip';
 import { History } from './History';
-import { controlModel, type ControlState, type ControlStore } from './control-model';
+import { controlModel, type ControlState, type ControlSession } from './control-model';
 import { ACTION_LABEL, StatusLine } from './StatusLine';
 
 /** Ids are per shadow root, and there is one control per shadow root. */
 const REASONS_ID = 'erp-resend-reasons';
 
 interface Props {
-  store: ControlStore;
+  session: ControlSession;
 }
 
-/** Follows one page session's store; the content script remounts it (by key) for another vendor. */
+/** Follows one page session; the content script remounts it (by key) for another vendor. */
 export class ErpControl extends Component<Props, ControlState> {
   private unsubscribe: (() => void) | undefined;
 
   constructor(props: Props) {
     super(props);
-    this.state = props.store.state;
+    this.state = props.session.state;
   }
 
   override componentDidMount() {
-    this.unsubscribe = this.props.store.subscribe((state) => this.setState(state));
+    this.unsubscribe = this.props.session.subscribe((state) => this.setState(state));
   }
 
   override componentWillUnmount() {
     this.unsubscribe?.();
   }
 
-  override render({ store }: Props, state: ControlState) {
+  override render({ session }: Props, state: ControlState) {
     const model = controlModel(state);
     const { busy, error, view } = state;
     const action = model?.action ?? null;
@@ -48,7 +48,7 @@ export class ErpControl extends Component<Props, ControlState> {
               aria-describedby={disabled ? REASONS_ID : undefined}
               aria-busy={busy ? 'true' : undefined}
               aria-disabled={state.settling ? 'true' : undefined}
-              onClick={(event) => void store.act(action, event.isTrusted)}
+              onClick={(event) => void session.act(action, event.isTrusted)}
             >
               {busy ? t(busy === 'retrieve' ? 'actionRetrieving' : 'actionSending') : t(ACTION_LABEL[action])}
             </button>
@@ -59,7 +59,7 @@ export class ErpControl extends Component<Props, ControlState> {
           <p class="error" role="alert">
             <span>{errorText(error)}</span>
             {state.failed && (
-              <button type="button" class="retry" onClick={(event) => void store.retry(event.isTrusted)}>
+              <button type="button" class="retry" onClick={(event) => void session.retry(event.isTrusted)}>
                 {t('tryAgain')}
               </button>
             )}

@@ -4,9 +4,9 @@
  * A class component: Preact's hooks module would cost a kB of the content script's budget.
  */
 import { Component, createRef } from 'preact';
+import { ReasonList } from '@/components/ReasonList';
 import { t } from '@/lib/extension/i18n';
-import { reasonText } from '@/lib/erp/why-unavailable-text';
-import type { Reason } from '@/lib/erp/reasons';
+import type { Reason } from '@/lib/erp/why-unavailable';
 import { tooltipPosition } from './tooltip-position';
 
 /** Time to move the pointer from the "?" onto the tooltip (it stays open while hovered). */
@@ -101,11 +101,7 @@ export class HelpTip extends Component<Props, { open: boolean }> {
         </button>
         <div ref={this.tip} id={id} role="tooltip" popover="manual" class="tip">
           <p>{t('reasonsHeading')}</p>
-          <ul>
-            {reasons.map((reason, index) => (
-              <li key={index}>{reasonText(reason)}</li>
-            ))}
-          </ul>
+          <ReasonList reasons={reasons} />
         </div>
       </span>
     );

@@ -1,23 +1,22 @@
 /** The state in one announced line (role="status"): colour for a glance, an icon and words for everyone. */
-import { t, statusLabel, type MessageKey } from '@/lib/extension/i18n';
+import { statusLabel, t, type MessageKey } from '@/lib/extension/i18n';
+import { decidedByWords, erpVendorIdWords, requestDetails } from '@/lib/erp/request-words';
 import type { ControlModel } from './control-model';
 
 /** The words of the status line; page and API text (names, comments, errors) only ever as text. */
 const ICON: Record<ControlModel['tone'], string> = { waiting: '◔', returned: '↺', synced: '✓', failed: '✕', none: '○' };
 
-export function statusWords(model: ControlModel | null): string[] {
+function statusWords(model: ControlModel | null): string[] {
   if (!model) return [t('statusChecking')];
   const { latest } = model;
   if (model.tone === 'synced') {
+    // Synced by the vendor's own link when its request is not tracked: the ID is then the vendor's `origin_code`.
     const id = latest?.erp_vendor_id ?? model.erpVendorId;
-    return [statusLabel('synced'), ...(id ? [t('statusErpVendorId', id)] : [])];
+    return [statusLabel('synced'), ...(id ? [erpVendorIdWords(id)] : [])];
   }
   if (!latest) return [t('statusNotSent')];
-  const words = [statusLabel(latest.status)];
-  if (latest.status === 'rejected' && latest.decided_by) words[0] += ` ${t('statusDecidedBy', latest.decided_by.name)}`;
-  if (latest.status === 'rejected' && latest.rejection_comment) words.push(t('statusComment', latest.rejection_comment));
-  if (latest.status === 'failed' && latest.errors.length > 0) words.push(t('statusErrors', latest.errors.join('; ')));
-  return words;
+  const by = decidedByWords(latest);
+  return [by ? `${statusLabel(latest.status)} ${by}` : statusLabel(latest.status), ...requestDetails(latest)];
 }
 
 export function StatusLine({ model }: { model: ControlModel | null }) {

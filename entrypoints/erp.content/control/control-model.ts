@@ -1,12 +1,10 @@
 /** What the in-page control shows, derived from what it knows: pure, so the wording and the enabling are unit-tested. */
 import type { ErpRequest } from '@/lib/contract/api-bodies';
 import type { UserError } from '@/lib/contract/errors';
-import type { FormValues } from '@/lib/procore/form-reader';
-import { hasUnsavedChanges } from '@/lib/procore/form-reader';
 import type { VendorView } from '@/lib/contract/messages';
-import type { Reason } from '@/lib/erp/reasons';
-import { computeReasons } from '@/lib/erp/why-unavailable';
 import { actionFor, STATUS_TONE, type Action, type StatusTone } from '@/lib/erp/status';
+import { computeReasons, type Reason } from '@/lib/erp/why-unavailable';
+import { hasUnsavedChanges, type FormValues } from '@/lib/procore/form-reader';
 
 export type Busy = 'send' | 'retrieve' | null;
 
@@ -26,8 +24,8 @@ export interface ControlState {
   serverReasons: Reason[];
 }
 
-/** What the control's view needs from its page session (implemented by the content script's `VendorSession`). */
-export interface ControlStore {
+/** What the control's view needs from its page session (`page-session.ts`). */
+export interface ControlSession {
   state: ControlState;
   subscribe(listener: (state: ControlState) => void): () => void;
   act(action: Action, trusted: boolean): Promise<void>;
@@ -78,9 +76,3 @@ export function controlModel(state: ControlState): ControlModel | null {
   const tone = synced ? 'synced' : latest ? STATUS_TONE[latest.status] : 'none';
   return { action, reasons, disabled: reasons.length > 0, tone, latest, erpVendorId: view.vendor.origin_code };
 }
-
-/** 422 field errors as reasons, so they show in the same list and name their field. */
-export const serverReasons = (error: UserError): Reason[] =>
-  Object.entries(error.fieldErrors ?? {}).flatMap(([field, messages]) =>
-    messages.map((message): Reason => ({ code: 'server', field, message })),
-  );

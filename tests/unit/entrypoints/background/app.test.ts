@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundApp } from '@/entrypoints/background/app';
-import { FIRST_SCREEN_KEY, readFirstScreen } from '@/lib/erp/first-screen';
+import { checkFirstScreen } from '@/lib/erp/queue';
+import { STORED, storagePlace } from '@/lib/extension/storage-items';
+
+const FIRST_SCREEN_KEY = storagePlace(STORED.firstScreen).name;
 import { POLL_ALARM } from '@/entrypoints/background/polling';
 import { defaultSettings, type Settings } from '@/lib/extension/settings';
 import { CONTENT_SENDER, FakeApi, ORIGIN, POPUP_SENDER, T0 } from './fakes';
@@ -127,9 +130,9 @@ describe('tracking status changes', () => {
     const bg = worker(h);
     await send(bg);
     await bg.onAlarm(POLL_ALARM);
-    const counted = (await bg.store.poll.get()).calls;
+    const counted = (await bg.stored.poll.get()).calls;
     expect(Object.values(counted).reduce((a, b) => a + b, 0)).toBe(h.api.calls.length);
-    await bg.store.poll.update((s) => ({ ...s, calls: { [Math.floor(h.api.clock / 60_000)]: 3600 } }));
+    await bg.stored.poll.update((s) => ({ ...s, calls: { [Math.floor(h.api.clock / 60_000)]: 3600 } }));
     h.api.calls = [];
     await bg.onAlarm(POLL_ALARM);
     expect(h.api.countOf('listRequests')).toBe(0);
@@ -253,7 +256,7 @@ describe('tracking status changes', () => {
   });
 
   it("keeps the popup's first screen in storage current: after a send, a decision, a 401, and when a worker starts", async () => {
-    const stored = async () => readFirstScreen((await fakeBrowser.storage.local.get(FIRST_SCREEN_KEY))[FIRST_SCREEN_KEY]);
+    const stored = async () => checkFirstScreen((await fakeBrowser.storage.local.get(FIRST_SCREEN_KEY))[FIRST_SCREEN_KEY]);
     const counts = async () => (await stored())?.sections.map((section) => section.count);
     const h = harness();
     const bg = worker(h);
@@ -294,7 +297,7 @@ describe('tracking status changes', () => {
     h.api.decide(8001, h.api.created[0]!.id, 'accepted');
     await bg.onAlarm(POLL_ALARM);
     await vi.waitFor(async () =>
-      expect(readFirstScreen((await fakeBrowser.storage.local.get(FIRST_SCREEN_KEY))[FIRST_SCREEN_KEY])!.sections[1]!.items[0]!.request.status).toBe('accepted'),
+      expect(checkFirstScreen((await fakeBrowser.storage.local.get(FIRST_SCREEN_KEY))[FIRST_SCREEN_KEY])!.sections[1]!.items[0]!.request.status).toBe('accepted'),
     );
     expect(writes).toHaveBeenCalled();
   });

@@ -5,6 +5,7 @@
 import { ApiError, type ApiClient, type ListResult, type RequestFilters } from '@/entrypoints/background/api/client';
 import type { ErpRequest, ErpSettings, Vendor } from '@/lib/contract/api-bodies';
 import type { UserError } from '@/lib/contract/errors';
+import type { TrackedMap, TrackedRequest } from '@/lib/contract/tracked-request';
 import type { ErpStatus } from '@/lib/erp/status';
 
 export const ORIGIN = 'https://app.procore.com';
@@ -164,3 +165,11 @@ export const CONTENT_SENDER = (tabId = 7, url = `${ORIGIN}/8001/company/director
   tab: { id: tabId, url },
 });
 export const POPUP_SENDER = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };
+
+/** A tracked request of company `companyId` (time `at`, told status `notified`). */
+export function trackedEntry(companyId: number, id: number, status: ErpStatus, itemId = id, at = '2026-11-20T10:00:00.000Z', notified: ErpStatus | null = status): TrackedRequest {
+  return { request: request(id, itemId, status, at), companyId, origin: ORIGIN, notifiedStatus: notified };
+}
+
+export const trackedMap = (...entries: TrackedRequest[]): TrackedMap =>
+  Object.fromEntries(entries.map((e) => [`${e.companyId}:${e.request.id}`, e]));

@@ -1,12 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundApp } from '@/entrypoints/background/app';
-import { classifySender, isAllowed, isProcoreOrigin } from '@/entrypoints/background/message-guard';
 import { defaultSettings } from '@/lib/extension/settings';
 import { CONTENT_SENDER, FakeApi, ORIGIN, POPUP_SENDER, request } from './fakes';
 import { useLocale } from '../../locale';
 
-const ctx = { extensionId: 'test-extension-id', extensionBaseUrl: 'chrome-extension://test-extension-id/', sandboxUrl: '' };
 const TOKEN = 'secret-token-123';
 
 function app(api = new FakeApi()) {
@@ -14,37 +12,7 @@ function app(api = new FakeApi()) {
   return createBackgroundApp({ createClient: () => api, hasHostPermission: async () => true, loadSettings: async () => settings, sandboxUrl: '' });
 }
 
-describe('isProcoreOrigin', () => {
-  it.each(['https://app.procore.com', 'https://us02.procore.com', 'https://api-sandbox-monthly.procore.com', 'https://app.procore.com/8001/x'])(
-    'accepts %s',
-    (origin) => expect(isProcoreOrigin(origin, '')).toBe(true),
-  );
-  it.each(['http://app.procore.com', 'https://procore.com.evil.example', 'https://evilprocore.com', 'https://app.procore.com:8443', 'not a url', 'http://127.0.0.1:4100'])(
-    'rejects %s',
-    (origin) => expect(isProcoreOrigin(origin, '')).toBe(false),
-  );
-  it('accepts only the sandbox origin in a sandbox build', () => {
-    expect(isProcoreOrigin('http://127.0.0.1:4100/8001/company', 'http://127.0.0.1:4100')).toBe(true);
-    expect(isProcoreOrigin('https://app.procore.com', 'http://127.0.0.1:4100')).toBe(false);
-  });
-});
 
-describe('sender checks', () => {
-  it('tells extension pages from content scripts on Procore, and refuses everyone else', () => {
-    expect(classifySender(POPUP_SENDER, ctx)).toBe('extension_page');
-    expect(classifySender({ ...POPUP_SENDER, tab: { id: 3 } }, ctx)).toBe('extension_page'); // options open in a tab
-    expect(classifySender(CONTENT_SENDER(), ctx)).toBe('content_script');
-    expect(classifySender(CONTENT_SENDER(7, 'https://evil.example/8001/company/directory/vendors/101/edit'), ctx)).toBeNull();
-    expect(classifySender({ ...CONTENT_SENDER(), id: 'other-extension' }, ctx)).toBeNull();
-    expect(classifySender({ id: 'test-extension-id', url: `${ORIGIN}/x` }, ctx)).toBeNull(); // a Procore URL but no tab
-  });
-
-  it('lets content scripts ask only about their page', () => {
-    for (const type of ['getVendor', 'send', 'retrieve', 'watch'] as const) expect(isAllowed(type, CONTENT_SENDER(), ctx)).toBe(true);
-    for (const type of ['getQueue', 'testConnection', 'vendorChanged'] as const) expect(isAllowed(type, CONTENT_SENDER(), ctx)).toBe(false);
-    expect(isAllowed('testConnection', POPUP_SENDER, ctx)).toBe(true);
-  });
-});
 
 describe('background message handling', () => {
   beforeEach(() => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ok } from '@/lib/contract/errors';
 import { createSender, LOCK_TTL_MS } from '@/entrypoints/background/send-exactly-once';
-import { createStore } from '@/entrypoints/background/storage/stored-items';
+import { openStoredItems } from '@/entrypoints/background/stored-items';
 import { FakeApi, ORIGIN, T0 } from './fakes';
 
 const target = { companyId: 8001, vendorId: 101, origin: ORIGIN };
@@ -11,16 +11,16 @@ const target = { companyId: 8001, vendorId: 101, origin: ORIGIN };
 let keys = 0;
 
 function setup(api: FakeApi, now = () => T0) {
-  const store = createStore(() => undefined);
+  const stored = openStoredItems(() => undefined);
   const recorded: number[] = [];
   const sender = createSender({
-    locks: store.sends,
+    locks: stored.sends,
     api: async () => ok(api),
     onCreated: async (_t, request) => void recorded.push(request.id),
     newKey: () => `key-${++keys}`,
     now,
   });
-  return { store, sender, recorded };
+  return { stored, sender, recorded };
 }
 
 const keysUsed = (api: FakeApi) => api.calls.filter((c) => c.method === 'createRequest').map((c) => c.args[2]);
@@ -33,22 +33,22 @@ describe('exactly-once sends', () => {
 
   it('ten rapid sends for one vendor make one request, and all get it', async () => {
     const api = new FakeApi();
-    const { sender, store } = setup(api);
+    const { sender, stored } = setup(api);
     const results = await Promise.all(Array.from({ length: 10 }, () => sender.send(target)));
     expect(api.countOf('createRequest')).toBe(1);
     expect(api.created).toHaveLength(1);
     expect(new Set(results.map((r) => (r.ok ? r.value.id : null)))).toEqual(new Set([api.created[0]!.id]));
-    expect(await store.sends.get()).toEqual({});
+    expect(await stored.sends.get()).toEqual({});
   });
 
   it('stores the key before the request leaves', async () => {
     const api = new FakeApi();
     api.hangCreates = true;
-    const { sender, store } = setup(api);
+    const { sender, stored } = setup(api);
     void sender.send(target);
     await new Promise((r) => setTimeout(r, 10));
     expect(keysUsed(api)).toEqual(['key-1']);
-    expect(await store.sends.get()).toMatchObject({ '8001:101': { idempotencyKey: 'key-1', origin: ORIGIN } });
+    expect(await stored.sends.get()).toMatchObject({ '8001:101': { idempotencyKey: 'key-1', origin: ORIGIN } });
   });
 
   it('a worker stopped mid-send is resumed on start with the same key, and creates nothing twice', async () => {
@@ -67,16 +67,16 @@ describe('exactly-once sends', () => {
     expect(keysUsed(api)).toEqual(['key-1', 'key-1', 'key-1']);
     expect(api.created).toHaveLength(createdBefore);
     expect(restarted.recorded).toEqual([api.created[0]!.id]);
-    expect(await restarted.store.sends.get()).toEqual({});
+    expect(await restarted.stored.sends.get()).toEqual({});
   });
 
   it('a second send after a lost answer retries with the same key and gets the same request', async () => {
     const api = new FakeApi();
     api.failNext('createRequest', { kind: 'network' }, true);
-    const { sender, store } = setup(api);
+    const { sender, stored } = setup(api);
     const lost = await sender.send(target);
     expect(lost).toEqual({ ok: false, error: { kind: 'network' } });
-    expect(Object.keys(await store.sends.get())).toEqual(['8001:101']);
+    expect(Object.keys(await stored.sends.get())).toEqual(['8001:101']);
     const retried = await sender.send(target);
     expect(retried.ok && retried.value.id).toBe(api.created[0]!.id);
     expect(keysUsed(api)).toEqual(['key-1', 'key-1']);
@@ -86,9 +86,9 @@ describe('exactly-once sends', () => {
   it('releases the lock when the server refused (422), so the next send is a new one', async () => {
     const api = new FakeApi();
     api.failNext('createRequest', { kind: 'validation', status: 422, fieldErrors: { name: ['is too long'] } });
-    const { sender, store } = setup(api);
+    const { sender, stored } = setup(api);
     expect(await sender.send(target)).toMatchObject({ ok: false, error: { kind: 'validation', fieldErrors: { name: ['is too long'] } } });
-    expect(await store.sends.get()).toEqual({});
+    expect(await stored.sends.get()).toEqual({});
     await sender.send(target);
     expect(keysUsed(api)).toEqual(['key-1', 'key-2']);
   });

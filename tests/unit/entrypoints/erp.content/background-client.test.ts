@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ask, onPush } from '@/entrypoints/erp.content/background-client';
 import { ok } from '@/lib/contract/errors';
-import { onMessage, sendMessage } from '@/lib/contract/messages';
+import { onMessage, sendMessage } from '@/lib/contract/messaging';
 import { view } from './fixtures';
 
 type Listener = (message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => boolean | void;

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ok, fail, type Result } from '@/lib/contract/errors';
-import type { VendorView } from '@/lib/contract/messages';
-import { createVendorSession, SETTLE_MS, type ControlApi } from '@/entrypoints/erp.content/page-session';
+import type { RetrieveInput, SendInput, VendorView } from '@/lib/contract/messages';
+import type { PageRef } from '@/lib/procore/page-url';
+import { createPageSession, SETTLE_MS, type AskBackground } from '@/entrypoints/erp.content/page-session';
 import { request, vendor, view } from './fixtures';
 
 const page = { level: 'company', companyId: 8001, vendorId: 101 } as const;
@@ -10,13 +11,20 @@ const page = { level: 'company', companyId: 8001, vendorId: 101 } as const;
 function fakeApi() {
   const answers: Result<VendorView>[] = [];
   const api = {
-    getVendor: vi.fn(async () => answers.shift() ?? ok(view())),
-    send: vi.fn(async () => ok(view({ latest: request() }))),
-    retrieve: vi.fn(async () => ok(view({ latest: request({ status: 'retrieved' }) }))),
-    watch: vi.fn(async () => undefined),
-  } satisfies ControlApi;
+    getVendor: vi.fn(async (_page: PageRef, _refresh: boolean): Promise<Result<VendorView>> => answers.shift() ?? ok(view())),
+    send: vi.fn(async (_input: SendInput): Promise<Result<VendorView>> => ok(view({ latest: request() }))),
+    retrieve: vi.fn(async (_input: RetrieveInput): Promise<Result<VendorView>> => ok(view({ latest: request({ status: 'retrieved' }) }))),
+    watch: vi.fn(async (_ids: { companyId: number; vendorId: number }) => undefined),
+  };
   return { api, answers };
 }
+
+/** The session's messages, each answered by the fake's method of the same name. */
+const askOf = (api: ReturnType<typeof fakeApi>['api']): AskBackground =>
+  ((type: string, data: never) => {
+    if (type === 'getVendor') return api.getVendor((data as { page: PageRef }).page, (data as { refresh: boolean }).refresh);
+    return (api[type as 'send' | 'retrieve' | 'watch'] as (input: never) => Promise<unknown>)(data);
+  }) as AskBackground;
 
 const noWait = () => Promise.resolve();
 
@@ -25,7 +33,7 @@ describe('a vendor page session', () => {
   beforeEach(() => (fake = fakeApi()));
 
   it('loads the vendor, tells subscribers, and asks to watch it once', async () => {
-    const session = createVendorSession(page, fake.api, noWait, 'https://app.procore.com');
+    const session = createPageSession(page, askOf(fake.api), noWait, 'https://app.procore.com');
     const seen = vi.fn();
     session.subscribe(seen);
     await session.load(false);
@@ -42,7 +50,7 @@ describe('a vendor page session', () => {
     fake.api.getVendor
       .mockImplementationOnce(() => new Promise((resolve) => (releaseFirst = resolve)))
       .mockImplementationOnce(async () => ok(view({ vendor: vendor({ name: 'Newer' }) })));
-    const session = createVendorSession(page, fake.api, noWait, 'https://app.procore.com');
+    const session = createPageSession(page, askOf(fake.api), noWait, 'https://app.procore.com');
     const first = session.load(false);
     await session.load(true);
     releaseFirst(ok(view({ vendor: vendor({ name: 'Older' }) })));
@@ -51,7 +59,7 @@ describe('a vendor page session', () => {
   });
 
   it('ignores answers that arrive after the page was left', async () => {
-    const session = createVendorSession(page, fake.api, noWait, 'https://app.procore.com');
+    const session = createPageSession(page, askOf(fake.api), noWait, 'https://app.procore.com');
     const loading = session.load(false);
     session.dispose();
     await loading;
@@ -59,7 +67,7 @@ describe('a vendor page session', () => {
   });
 
   it('sends only for a trusted click, with the page origin', async () => {
-    const session = createVendorSession(page, fake.api, noWait, 'https://us02.procore.com');
+    const session = createPageSession(page, askOf(fake.api), noWait, 'https://us02.procore.com');
     await session.load(false);
     await session.act('send', false);
     expect(fake.api.send).not.toHaveBeenCalled();
@@ -71,7 +79,7 @@ describe('a vendor page session', () => {
   it('sends once however fast the clicks come, showing progress meanwhile', async () => {
     let finish!: (r: Result<VendorView>) => void;
     fake.api.send.mockImplementationOnce(() => new Promise((resolve) => (finish = resolve)));
-    const session = createVendorSession(page, fake.api, noWait, 'https://app.procore.com');
+    const session = createPageSession(page, askOf(fake.api), noWait, 'https://app.procore.com');
     await session.load(false);
     const clicks = Array.from({ length: 10 }, () => session.act('send', true));
     expect(session.state.busy).toBe('send');
@@ -84,7 +92,7 @@ describe('a vendor page session', () => {
   it('holds a button that just changed its action, so a double click does not retrieve what it sent', async () => {
     vi.useFakeTimers();
     try {
-      const session = createVendorSession(page, fake.api, noWait, 'https://app.procore.com');
+      const session = createPageSession(page, askOf(fake.api), noWait, 'https://app.procore.com');
       await session.load(false);
       expect(session.state.settling).toBe(false); // the first button is clickable at once
       await session.act('send', true);
@@ -102,14 +110,14 @@ describe('a vendor page session', () => {
 
   it('does not send while a reason says sending is unavailable', async () => {
     fake.answers.push(ok(view({ permission: 'read_only' })));
-    const session = createVendorSession(page, fake.api, noWait, 'https://app.procore.com');
+    const session = createPageSession(page, askOf(fake.api), noWait, 'https://app.procore.com');
     await session.load(false);
     await session.act('send', true);
     expect(fake.api.send).not.toHaveBeenCalled();
   });
 
   it('does not send unsaved edits', async () => {
-    const session = createVendorSession(page, fake.api, noWait, 'https://app.procore.com');
+    const session = createPageSession(page, askOf(fake.api), noWait, 'https://app.procore.com');
     await session.load(false);
     session.readForm({ name: 'Acme Concrete Inc' });
     await session.act('send', true);
@@ -118,7 +126,7 @@ describe('a vendor page session', () => {
 
   it('retrieves the latest request', async () => {
     fake.answers.push(ok(view({ latest: request({ id: 77 }) })));
-    const session = createVendorSession(page, fake.api, noWait, 'https://app.procore.com');
+    const session = createPageSession(page, askOf(fake.api), noWait, 'https://app.procore.com');
     await session.load(false);
     await session.act('retrieve', true);
     expect(fake.api.retrieve).toHaveBeenCalledWith({ companyId: 8001, vendorId: 101, requestId: 77 });
@@ -127,7 +135,7 @@ describe('a vendor page session', () => {
 
   it('shows the server 422 field errors as reasons, and a failure with a way to try again', async () => {
     fake.api.send.mockResolvedValueOnce(fail({ kind: 'validation', fieldErrors: { zip: ['must be numeric'] } }));
-    const session = createVendorSession(page, fake.api, noWait, 'https://app.procore.com');
+    const session = createPageSession(page, askOf(fake.api), noWait, 'https://app.procore.com');
     await session.load(false);
     await session.act('send', true);
     expect(session.state.error?.kind).toBe('validation');
@@ -137,7 +145,7 @@ describe('a vendor page session', () => {
 
   it('tries a failed send again, and clears the failure when it works', async () => {
     fake.api.send.mockResolvedValueOnce(fail({ kind: 'network' }));
-    const session = createVendorSession(page, fake.api, noWait, 'https://app.procore.com');
+    const session = createPageSession(page, askOf(fake.api), noWait, 'https://app.procore.com');
     await session.load(false);
     await session.act('send', true);
     expect(session.state.error?.kind).toBe('network');
@@ -148,16 +156,16 @@ describe('a vendor page session', () => {
 
   it('turns a background that cannot answer into a failure, not an exception', async () => {
     fake.api.getVendor.mockRejectedValueOnce(new Error('Extension context invalidated.'));
-    const session = createVendorSession(page, fake.api, noWait, 'https://app.procore.com');
+    const session = createPageSession(page, askOf(fake.api), noWait, 'https://app.procore.com');
     await expect(session.load(false)).resolves.toBeNull();
-    expect(session.state).toMatchObject({ error: { kind: 'server' }, failed: 'load' });
+    expect(session.state).toMatchObject({ error: { kind: 'no_answer' }, failed: 'load' });
     await session.retry(true);
     expect(session.state).toMatchObject({ error: null, failed: null });
   });
 
   it('shows the real state after a 409', async () => {
     fake.api.send.mockResolvedValueOnce(fail({ kind: 'conflict' }));
-    const session = createVendorSession(page, fake.api, noWait, 'https://app.procore.com');
+    const session = createPageSession(page, askOf(fake.api), noWait, 'https://app.procore.com');
     await session.load(false);
     fake.answers.push(ok(view({ latest: request() })));
     await session.act('send', true);
@@ -167,7 +175,7 @@ describe('a vendor page session', () => {
 
   it('after the page saves, refetches with backoff until the saved vendor changed', async () => {
     const waits: number[] = [];
-    const session = createVendorSession(page, fake.api, async (ms) => void waits.push(ms), 'https://app.procore.com');
+    const session = createPageSession(page, askOf(fake.api), async (ms) => void waits.push(ms), 'https://app.procore.com');
     await session.load(false);
     fake.answers.push(ok(view()), ok(view({ vendor: vendor({ updated_at: '2026-11-03T00:00:00Z', name: 'Acme' }) })));
     await Promise.all([session.afterPageSave(), session.afterPageSave()]);
@@ -177,7 +185,7 @@ describe('a vendor page session', () => {
 
   it('stops refetching after the last backoff step when nothing changes', async () => {
     const waits: number[] = [];
-    const session = createVendorSession(page, fake.api, async (ms) => void waits.push(ms), 'https://app.procore.com');
+    const session = createPageSession(page, askOf(fake.api), async (ms) => void waits.push(ms), 'https://app.procore.com');
     await session.load(false);
     await session.afterPageSave();
     expect(waits).toEqual([250, 500, 1000, 2000, 4000]);
@@ -185,7 +193,7 @@ describe('a vendor page session', () => {
   });
 
   it('reads its vendor again when told it changed elsewhere, without refetching the company settings', async () => {
-    const session = createVendorSession(page, fake.api, noWait, 'https://app.procore.com');
+    const session = createPageSession(page, askOf(fake.api), noWait, 'https://app.procore.com');
     session.changedElsewhere({ companyId: 8001, vendorId: 101 });
     expect(fake.api.getVendor).not.toHaveBeenCalled();
     await session.load(false);

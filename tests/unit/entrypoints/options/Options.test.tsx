@@ -9,7 +9,7 @@ import { defaultSettings, loadSettings, saveSettings } from '@/lib/extension/set
 import { useLocale } from '../../locale';
 
 const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn() }));
-vi.mock('@/lib/contract/messages', () => ({ sendMessage }));
+vi.mock('@/lib/contract/messaging', () => ({ sendMessage }));
 
 const draft = { apiUrl: 'https://erp.example.com/', token: ' tok ', pollSeconds: '90', notifications: true, badge: false };
 

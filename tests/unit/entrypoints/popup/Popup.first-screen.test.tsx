@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PAGE_SIZE, QueueSection } from '@/entrypoints/popup/QueueSection';
-import { FIRST_SCREEN_ITEMS } from '@/lib/erp/first-screen';
+import { FIRST_SCREEN_ITEMS } from '@/lib/erp/queue';
 import { createTimeFormatter } from '@/entrypoints/popup/relative-time';
 import { useLocale } from '../../locale';
 import { NOW, rejected } from '../../lib/erp/queue-fixtures';

@@ -5,14 +5,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ErpSettings, Vendor } from '@/lib/contract/api-bodies';
 import type { UserError } from '@/lib/contract/errors';
-import type { QueueView, TrackedRequest, VendorView } from '@/lib/contract/messages';
+import type { QueueView, VendorView } from '@/lib/contract/messages';
+import type { TrackedRequest } from '@/lib/contract/tracked-request';
 import { Popup } from '@/entrypoints/popup/Popup';
-import { FIRST_SCREEN_ITEMS, firstScreen } from '@/lib/erp/first-screen';
+import { FIRST_SCREEN_ITEMS, firstScreen } from '@/lib/erp/queue';
 import { useLocale } from '../../locale';
 import { bigQueue, minutesAgo, NOW, ORIGIN, rejected, tracked } from '../../lib/erp/queue-fixtures';
 
 const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn() }));
-vi.mock('@/lib/contract/messages', () => ({ sendMessage }));
+vi.mock('@/lib/contract/messaging', () => ({ sendMessage }));
 /** The browser's word that the first screen has been painted, given by the tests that need it. */
 const painted = vi.hoisted(() => ({ callbacks: [] as (() => void)[] }));
 vi.mock('@/entrypoints/popup/when-painted', () => ({ whenFirstScreenPainted: (callback: () => void) => painted.callbacks.push(callback) }));

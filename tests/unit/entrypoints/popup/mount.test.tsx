@@ -4,12 +4,15 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FIRST_SCREEN_MARK, QUEUE_MARK, mountPopup } from '@/entrypoints/popup/mount';
-import { FIRST_SCREEN_KEY, firstScreen } from '@/lib/erp/first-screen';
+import { firstScreen } from '@/lib/erp/queue';
+import { STORED, storagePlace } from '@/lib/extension/storage-items';
+
+const FIRST_SCREEN_KEY = storagePlace(STORED.firstScreen).name;
 import { useLocale } from '../../locale';
 import { rejected } from '../../lib/erp/queue-fixtures';
 
 const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn() }));
-vi.mock('@/lib/contract/messages', () => ({ sendMessage }));
+vi.mock('@/lib/contract/messaging', () => ({ sendMessage }));
 
 const queue = { requests: [rejected('Ridge Roofing')], lastUpdated: null, error: null };
 let root: HTMLElement;

@@ -2,7 +2,7 @@ import { beforeEach, expect, it, vi } from 'vitest';
 import { createVendorChecker } from '@/entrypoints/popup/resend-check';
 
 const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn() }));
-vi.mock('@/lib/contract/messages', () => ({ sendMessage }));
+vi.mock('@/lib/contract/messaging', () => ({ sendMessage }));
 
 const answers: ((value: unknown) => void)[] = [];
 
@@ -34,7 +34,7 @@ it('reports a background that does not answer as no answer, and frees its slot',
   const check = createVendorChecker(1);
   const first = check(8001, 1);
   const second = check(8001, 2);
-  expect(await first).toEqual({ ok: false, error: null });
+  expect(await first).toEqual({ ok: false, error: { kind: 'no_answer' } });
   await flush();
   answers[0]!({ ok: false, error: { kind: 'timeout' } });
   expect(await second).toEqual({ ok: false, error: { kind: 'timeout' } });

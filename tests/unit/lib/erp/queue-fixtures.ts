@@ -1,6 +1,6 @@
 /** Tracked requests for the queue and popup tests. */
 import type { ErpRequest } from '@/lib/contract/api-bodies';
-import type { TrackedRequest } from '@/lib/contract/messages';
+import type { TrackedRequest } from '@/lib/contract/tracked-request';
 
 export const ORIGIN = 'http://127.0.0.1:4100';
 export const NOW = Date.parse('2026-11-25T12:00:00Z');

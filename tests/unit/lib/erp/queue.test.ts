@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countItems, groupQueue, latestPerVendor, searchKey, SECTION_OF } from '@/lib/erp/queue';
+import { countItems, groupQueue, searchKey, SECTION_OF } from '@/lib/erp/queue';
 import { STATUSES } from '@/lib/erp/status';
 import { bigQueue, minutesAgo, rejected, tracked } from './queue-fixtures';
 
@@ -50,6 +50,20 @@ describe('groupQueue', () => {
     expect(section(sections, 'waiting').items).toEqual([resent]);
   });
 
+  it('shows a vendor by its latest request sent, even when an older one was rejected after it', () => {
+    const older = rejected('Ridge Roofing', 1, { item_id: 106, created_at: minutesAgo(300) });
+    const newer = tracked({ item_name: 'Ridge Roofing', item_id: 106, status: 'pending_acceptance', created_at: minutesAgo(200), updated_at: minutesAgo(200) });
+    const sections = groupQueue([older, newer]);
+    expect(section(sections, 'attention').count).toBe(0);
+    expect(section(sections, 'waiting').items).toEqual([newer]);
+  });
+
+  it('shows a vendor seen on two Procore hosts once', () => {
+    const app = rejected('Ridge Roofing', 30, { item_id: 106 });
+    const us02 = { ...rejected('Ridge Roofing', 20, { item_id: 106 }), origin: 'https://us02.procore.com' };
+    expect(countItems(groupQueue([app, us02]))).toBe(1);
+  });
+
   it('keeps the same vendor id of two companies apart', () => {
     const a = tracked({ item_name: 'Acme', item_id: 5, status: 'synced' }, 8001);
     const b = tracked({ item_name: 'Acme', item_id: 5, status: 'synced' }, 8002);
@@ -60,7 +74,7 @@ describe('groupQueue', () => {
     const at = minutesAgo(5);
     const first = tracked({ id: 901, item_name: 'First', status: 'synced', updated_at: at });
     const second = tracked({ id: 902, item_name: 'Second', status: 'synced', updated_at: at });
-    expect(names(latestPerVendor([first, second]))).toEqual(['Second', 'First']);
+    expect(names(groupQueue([first, second]).flatMap((s) => s.items))).toEqual(['Second', 'First']);
   });
 
   it('filters by company name, ignoring case and accents', () => {

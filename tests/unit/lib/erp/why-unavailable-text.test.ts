@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { VENDOR_FIELDS } from '@/lib/contract/api-bodies';
 import { fieldName, reasonText } from '@/lib/erp/why-unavailable-text';
-import type { Reason, ReasonCode } from '@/lib/erp/reasons';
+import type { Reason, ReasonCode } from '@/lib/erp/why-unavailable';
 import { useLocale } from '../../locale';
 
 /** One example of every reason code: adding a code without wording makes the `satisfies` below fail to compile. */

@@ -3,11 +3,11 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErpControl } from '@/entrypoints/erp.content/control/ErpControl';
-import { INITIAL_STATE, type ControlState, type ControlStore } from '@/entrypoints/erp.content/control/control-model';
+import { INITIAL_STATE, type ControlState, type ControlSession } from '@/entrypoints/erp.content/control/control-model';
 import { useLocale } from '../../../locale';
 import { request, vendor, view } from '../fixtures';
 
-function store(patch: Partial<ControlState>) {
+function session(patch: Partial<ControlState>) {
   const listeners = new Set<(s: ControlState) => void>();
   const s = {
     state: { ...INITIAL_STATE, ...patch },
@@ -18,12 +18,12 @@ function store(patch: Partial<ControlState>) {
       s.state = { ...s.state, ...next };
       act(() => listeners.forEach((l) => l(s.state)));
     },
-  } satisfies ControlStore & Record<string, unknown>;
+  } satisfies ControlSession & Record<string, unknown>;
   return s;
 }
 
 let root: HTMLElement;
-const show = (s: ControlStore) => act(() => render(<ErpControl store={s} />, root));
+const show = (s: ControlSession) => act(() => render(<ErpControl session={s} />, root));
 const status = () => root.querySelector('[role="status"]')?.textContent ?? '';
 const button = (name: string) =>
   Array.from(root.querySelectorAll('button')).find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
@@ -36,13 +36,13 @@ describe('the in-page control', () => {
   });
 
   it('says it is checking until the background answers', () => {
-    show(store({}));
+    show(session({}));
     expect(status()).toContain('Checking the ERP status');
     expect(root.querySelectorAll('button')).toHaveLength(0);
   });
 
   it('offers Send for a vendor never sent, enabled when nothing stands in the way', () => {
-    show(store({ view: view() }));
+    show(session({ view: view() }));
     expect(status()).toContain('Not sent to the ERP yet');
     expect(button('Send to ERP')?.disabled).toBe(false);
     expect(button('Why is sending unavailable?')).toBeUndefined();
@@ -54,7 +54,7 @@ describe('the in-page control', () => {
     ['retrieved', 'Re-send to ERP', 'Retrieved', 'tone-returned'],
     ['failed', 'Re-send to ERP', 'Export failed', 'tone-failed'],
   ] as const)('for a %s request shows %s and "%s" in its colour', (s, action, words, tone) => {
-    show(store({ view: view({ latest: request({ status: s }) }) }));
+    show(session({ view: view({ latest: request({ status: s }) }) }));
     expect(button(action)).toBeDefined();
     expect(status()).toContain(words);
     expect(root.querySelector('[role="status"]')?.className).toContain(tone);
@@ -62,28 +62,28 @@ describe('the in-page control', () => {
   });
 
   it('shows no action while exporting or once synced, with the ERP vendor ID', () => {
-    show(store({ view: view({ latest: request({ status: 'synced', erp_vendor_id: 'V-1007' }) }) }));
+    show(session({ view: view({ latest: request({ status: 'synced', erp_vendor_id: 'V-1007' }) }) }));
     expect(root.querySelectorAll('button')).toHaveLength(0);
     expect(status()).toBe('✓Synced to ERP. ERP vendor ID: V-1007');
-    // One control per store: the content script remounts it for another page.
+    // One control per session: the content script remounts it for another page.
     act(() => render(null, root));
-    show(store({ view: view({ vendor: vendor({ synced_to_erp: true, origin_code: 'V-2' }) }) }));
+    show(session({ view: view({ vendor: vendor({ synced_to_erp: true, origin_code: 'V-2' }) }) }));
     expect(status()).toContain('ERP vendor ID: V-2');
     act(() => render(null, root));
-    show(store({ view: view({ latest: request({ status: 'accepted' }) }) }));
+    show(session({ view: view({ latest: request({ status: 'accepted' }) }) }));
     expect(root.querySelectorAll('button')).toHaveLength(0);
     expect(status()).toContain('Accepted, exporting');
   });
 
   it('shows the approver and the comment of a rejection as text, never as HTML', () => {
     const comment = '<img src=x onerror=alert(1)>';
-    show(store({ view: view({ latest: request({ status: 'rejected', decided_by: { id: 3, name: 'Avery <b>Approver</b>' }, rejection_comment: comment }) }) }));
+    show(session({ view: view({ latest: request({ status: 'rejected', decided_by: { id: 3, name: 'Avery <b>Approver</b>' }, rejection_comment: comment }) }) }));
     expect(status()).toContain(`Rejected by Avery <b>Approver</b>. Comment: ${comment}`);
     expect(root.querySelector('img, b')).toBeNull();
   });
 
   it('disables sending with a "?" whose tooltip lists every reason, and describes the button by it', () => {
-    show(store({ view: view({ permission: 'read_only', vendor: vendor({ is_active: false }) }), form: { name: 'Acme Concrete Inc' } }));
+    show(session({ view: view({ permission: 'read_only', vendor: vendor({ is_active: false }) }), form: { name: 'Acme Concrete Inc' } }));
     const send = button('Send to ERP')!;
     const help = button('Why is sending unavailable?')!;
     const tip = root.querySelector('[role="tooltip"]')!;
@@ -99,7 +99,7 @@ describe('the in-page control', () => {
   });
 
   it('follows the form as the admin types', () => {
-    const s = store({ view: view() });
+    const s = session({ view: view() });
     show(s);
     s.push({ form: { name: 'N'.repeat(64) } });
     expect(root.querySelector('[role="tooltip"]')?.textContent).toContain('Name is 64 characters; Viewpoint Vista allows 60.');
@@ -108,27 +108,27 @@ describe('the in-page control', () => {
   });
 
   it('shows the server field errors with the other reasons', () => {
-    show(store({ view: view(), serverReasons: [{ code: 'server', field: 'zip', message: 'is not a ZIP' }] }));
+    show(session({ view: view(), serverReasons: [{ code: 'server', field: 'zip', message: 'is not a ZIP' }] }));
     expect(root.querySelector('[role="tooltip"]')?.textContent).toContain('ZIP Code: is not a ZIP');
   });
 
   it('passes whether the click was the admin\'s own to the store', () => {
-    const s = store({ view: view() });
+    const s = session({ view: view() });
     show(s);
     button('Send to ERP')!.click();
-    // A scripted click is not trusted: the store refuses to send on it.
+    // A scripted click is not trusted: the session refuses to send on it.
     expect(s.act.mock.lastCall?.[0]).toBe('send');
     expect(s.act.mock.lastCall?.[1]).toBeFalsy();
   });
 
   it('shows progress while sending', () => {
-    show(store({ view: view(), busy: 'send' }));
+    show(session({ view: view(), busy: 'send' }));
     const sending = button('Sending…')!;
     expect(sending.getAttribute('aria-busy')).toBe('true');
   });
 
   it('explains a failure and offers to try again', () => {
-    const s = store({ view: view(), error: { kind: 'network' }, failed: 'send' });
+    const s = session({ view: view(), error: { kind: 'network' }, failed: 'send' });
     show(s);
     expect(root.querySelector('[role="alert"]')?.textContent).toContain("Can't reach Procore's integration API");
     button('Try again')!.click();
@@ -140,7 +140,7 @@ describe('the in-page control', () => {
       request({ id: 2, status: 'rejected', decided_by: { id: 3, name: 'Avery Approver' }, decided_at: '2026-11-04T10:00:00Z', rejection_comment: 'Tax ID missing on W-9' }),
       request({ id: 1, status: 'failed', errors: ['ERP vendor ID V-1007 is already in use'] }),
     ];
-    show(store({ view: view({ latest: history[0]!, history }) }));
+    show(session({ view: view({ latest: history[0]!, history }) }));
     const details = root.querySelector('details')!;
     expect(details.open).toBe(false);
     expect(details.querySelector('summary')?.textContent).toBe('History (2)');
@@ -152,7 +152,7 @@ describe('the in-page control', () => {
   });
 
   it('opens the tooltip on focus and closes it on Escape', () => {
-    show(store({ view: view({ permission: 'none' }) }));
+    show(session({ view: view({ permission: 'none' }) }));
     const help = button('Why is sending unavailable?')!;
     const tip = root.querySelector<HTMLElement>('[role="tooltip"]')!;
     // happy-dom has no popover API; Chromium's is covered by the end-to-end tests.

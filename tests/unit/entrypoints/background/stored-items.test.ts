@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundApp } from '@/entrypoints/background/app';
-import { createStore, TRACKED_VERSION } from '@/entrypoints/background/storage/stored-items';
+import { openStoredItems } from '@/entrypoints/background/stored-items';
+import { STORED } from '@/lib/extension/storage-items';
+
+const TRACKED_VERSION = STORED.tracked.version;
 import { defaultSettings } from '@/lib/extension/settings';
-import { FakeApi, ORIGIN, POPUP_SENDER, request } from '../fakes';
-import { useLocale } from '../../../locale';
+import { FakeApi, ORIGIN, POPUP_SENDER, request } from './fakes';
+import { useLocale } from '../../locale';
 
 const AT = '2026-11-20T10:00:00.000Z';
 
@@ -20,8 +23,8 @@ describe('stored data', () => {
       tracked: [{ request: rejected, companyId: 8001, origin: ORIGIN }],
       tracked$: { v: 1 },
     });
-    const store = createStore(() => undefined);
-    expect(await store.tracked.get()).toEqual({
+    const stored = openStoredItems(() => undefined);
+    expect(await stored.tracked.get()).toEqual({
       '8001:7': { request: rejected, companyId: 8001, origin: ORIGIN, notifiedStatus: 'rejected' },
     });
     expect(await fakeBrowser.storage.local.get('tracked$')).toEqual({ tracked$: { v: TRACKED_VERSION } });
@@ -31,22 +34,22 @@ describe('stored data', () => {
     const good = { request: request(1, 101, 'pending_acceptance', AT), companyId: 8001, origin: ORIGIN, notifiedStatus: 'pending_acceptance' };
     await fakeBrowser.storage.local.set({ tracked: { '8001:1': good, '8001:2': { request: { id: 'x' } } }, tracked$: { v: 2 } });
     const reports: string[] = [];
-    const store = createStore((key) => reports.push(key));
-    expect(Object.keys(await store.tracked.get())).toEqual(['8001:1']);
-    expect(Object.keys(await store.tracked.get())).toEqual(['8001:1']);
+    const stored = openStoredItems((key) => reports.push(key));
+    expect(Object.keys(await stored.tracked.get())).toEqual(['8001:1']);
+    expect(Object.keys(await stored.tracked.get())).toEqual(['8001:1']);
     expect(reports).toEqual(['local:tracked']);
   });
 
   it('reads a poll state saved before the repair time existed', async () => {
     await fakeBrowser.storage.local.set({ poll: { cursors: {}, lastUpdated: null, lastError: null, authError: null, calls: {} } });
-    const store = createStore(() => expect.fail('not corrupt'));
-    expect(await store.poll.get()).toMatchObject({ repairedAt: null });
+    const stored = openStoredItems(() => expect.fail('not corrupt'));
+    expect(await stored.poll.get()).toMatchObject({ repairedAt: null });
   });
 
   it('replaces a corrupt poll state with an empty one rather than using it', async () => {
     await fakeBrowser.storage.local.set({ poll: { cursors: 'nonsense' } });
-    const store = createStore(() => undefined);
-    expect(await store.poll.get()).toMatchObject({ cursors: {}, authError: null });
+    const stored = openStoredItems(() => undefined);
+    expect(await stored.poll.get()).toMatchObject({ cursors: {}, authError: null });
   });
 
   it('rebuilds corrupt tracked requests from the API for the companies the admin visited', async () => {

@@ -1,6 +1,6 @@
 /**
  * Whether two values would be stored alike: storage keeps neither the order of keys nor properties set to `undefined`.
- * Used to tell a storage change that only echoes what the store itself wrote from one made by anyone else; a `false`
+ * Used to tell a storage change that only echoes what the item itself wrote from one made by anyone else; a `false`
  * for values that are in fact alike only costs a re-read, so anything unusual compares unequal.
  */
 export function jsonEqual(a: unknown, b: unknown): boolean {

@@ -1,9 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { jsonEqual } from '@/entrypoints/background/storage/json-equal';
-import type { TrackedRequest } from '@/lib/contract/messages';
-import { createStore, TRACKED_VERSION, type TrackedMap } from '@/entrypoints/background/storage/stored-items';
-import { ORIGIN, request } from '../fakes';
+import { jsonEqual } from '@/lib/extension/json-equal';
+import type { TrackedRequest } from '@/lib/contract/tracked-request';
+import { openStoredItems } from '@/entrypoints/background/stored-items';
+import type { TrackedMap } from '@/lib/contract/tracked-request';
+import { STORED } from '@/lib/extension/storage-items';
+
+const TRACKED_VERSION = STORED.tracked.version;
+import { ORIGIN, request } from '../../entrypoints/background/fakes';
 
 const AT = '2026-11-20T10:00:00.000Z';
 
@@ -15,7 +19,7 @@ const entry = (id: number, status: TrackedRequest['request']['status'] = 'pendin
 });
 const map = (...ids: number[]): TrackedMap => Object.fromEntries(ids.map((id) => [`8001:${id}`, entry(id)]));
 
-/** Written by someone other than the store (another context, devtools, a test). */
+/** Written by someone other than the item (another context, devtools, a test). */
 const writeElsewhere = (tracked: unknown) => fakeBrowser.storage.local.set({ tracked, tracked$: { v: TRACKED_VERSION } });
 
 /** Storage events are delivered asynchronously in a browser; give them a turn. */
@@ -26,12 +30,12 @@ describe('the checked in-memory copy of stored items', () => {
 
   it('reads and checks storage once for repeated and concurrent reads', async () => {
     await writeElsewhere(map(1, 2));
-    const store = createStore(() => undefined);
+    const stored = openStoredItems(() => undefined);
     // Two separate loads would each parse a value of their own: the same object means one shared load.
-    const [a, b] = await Promise.all([store.tracked.get(), store.tracked.get()]);
+    const [a, b] = await Promise.all([stored.tracked.get(), stored.tracked.get()]);
     expect(a).toBe(b);
     const read = vi.spyOn(fakeBrowser.storage.local, 'get');
-    const c = await store.tracked.get();
+    const c = await stored.tracked.get();
     expect(c).toBe(a);
     expect(Object.keys(c)).toEqual(['8001:1', '8001:2']);
     expect(read).not.toHaveBeenCalled();
@@ -40,71 +44,71 @@ describe('the checked in-memory copy of stored items', () => {
   it('reads the stored value once when a worker starts, with its version in the same read', async () => {
     await writeElsewhere(map(1, 2));
     const read = vi.spyOn(fakeBrowser.storage.local, 'get');
-    const store = createStore(() => undefined);
-    await Promise.all([store.tracked.get(), store.tracked.get()]);
+    const stored = openStoredItems(() => undefined);
+    await Promise.all([stored.tracked.get(), stored.tracked.get()]);
     await settle();
     expect(read.mock.calls.filter(([keys]) => JSON.stringify(keys).includes('"tracked"'))).toEqual([[['tracked', 'tracked$']]]);
   });
 
   it('stores the schema version with the first value it writes', async () => {
-    const store = createStore(() => undefined);
-    await store.tracked.set(map(1));
+    const stored = openStoredItems(() => undefined);
+    await stored.tracked.set(map(1));
     expect(await fakeBrowser.storage.local.get(['tracked$'])).toEqual({ tracked$: { v: TRACKED_VERSION } });
   });
 
   it('sees a value written elsewhere on the next read', async () => {
     await writeElsewhere(map(1));
-    const store = createStore(() => undefined);
-    expect(Object.keys(await store.tracked.get())).toEqual(['8001:1']);
+    const stored = openStoredItems(() => undefined);
+    expect(Object.keys(await stored.tracked.get())).toEqual(['8001:1']);
     await writeElsewhere(map(1, 2, 3));
     await settle();
-    expect(Object.keys(await store.tracked.get())).toEqual(['8001:1', '8001:2', '8001:3']);
+    expect(Object.keys(await stored.tracked.get())).toEqual(['8001:1', '8001:2', '8001:3']);
     await fakeBrowser.storage.local.remove('tracked');
     await settle();
-    expect(await store.tracked.get()).toEqual({});
+    expect(await stored.tracked.get()).toEqual({});
   });
 
   it('still detects corrupt data written after the first read, and salvages what is valid', async () => {
     await writeElsewhere(map(1));
     const reports: string[] = [];
-    const store = createStore((key) => reports.push(key));
-    await store.tracked.get();
+    const stored = openStoredItems((key) => reports.push(key));
+    await stored.tracked.get();
     await writeElsewhere({ '8001:2': entry(2), '8001:3': { request: { id: 'not a number' } } });
     await settle();
-    expect(Object.keys(await store.tracked.get())).toEqual(['8001:2']);
+    expect(Object.keys(await stored.tracked.get())).toEqual(['8001:2']);
     expect(reports).toEqual(['local:tracked']);
   });
 
   it('keeps its own writes without reading them back, and their storage events change nothing', async () => {
-    const store = createStore(() => undefined);
-    await store.tracked.update((tracked) => ({ ...tracked, ...map(4) }));
+    const stored = openStoredItems(() => undefined);
+    await stored.tracked.update((tracked) => ({ ...tracked, ...map(4) }));
     await settle();
     const read = vi.spyOn(fakeBrowser.storage.local, 'get');
-    expect(Object.keys(await store.tracked.get())).toEqual(['8001:4']);
+    expect(Object.keys(await stored.tracked.get())).toEqual(['8001:4']);
     expect(read).not.toHaveBeenCalled();
     expect((await fakeBrowser.storage.local.get('tracked')).tracked).toEqual(map(4));
   });
 
   it('checks what it writes: an invalid value is refused and the copy stays as stored', async () => {
     await writeElsewhere(map(1));
-    const store = createStore(() => undefined);
-    await expect(store.tracked.set({ bad: { request: null } } as unknown as TrackedMap)).rejects.toThrow();
-    expect(Object.keys(await store.tracked.get())).toEqual(['8001:1']);
+    const stored = openStoredItems(() => undefined);
+    await expect(stored.tracked.set({ bad: { request: null } } as unknown as TrackedMap)).rejects.toThrow();
+    expect(Object.keys(await stored.tracked.get())).toEqual(['8001:1']);
   });
 
   it('does not write when an update changes nothing', async () => {
     await writeElsewhere(map(1));
-    const store = createStore(() => undefined);
-    await store.tracked.get();
+    const stored = openStoredItems(() => undefined);
+    await stored.tracked.get();
     const write = vi.spyOn(fakeBrowser.storage.local, 'set');
-    await store.tracked.update((tracked) => tracked);
-    await store.tracked.update((tracked) => ({ ...tracked }));
+    await stored.tracked.update((tracked) => tracked);
+    await stored.tracked.update((tracked) => ({ ...tracked }));
     expect(write).not.toHaveBeenCalled();
   });
 
   it('does not keep a value read before a change that landed while it was loading', async () => {
     await writeElsewhere(map(1));
-    const store = createStore(() => undefined);
+    const stored = openStoredItems(() => undefined);
     const storageArea = fakeBrowser.storage.local;
     const original = storageArea.get.bind(storageArea);
     let raced = false;
@@ -117,15 +121,15 @@ describe('the checked in-memory copy of stored items', () => {
       }
       return answer;
     });
-    expect(Object.keys(await store.tracked.get())).toEqual(['8001:1']);
+    expect(Object.keys(await stored.tracked.get())).toEqual(['8001:1']);
     expect(raced).toBe(true);
-    expect(Object.keys(await store.tracked.get())).toEqual(['8001:1', '8001:2']);
+    expect(Object.keys(await stored.tracked.get())).toEqual(['8001:1', '8001:2']);
   });
 
   it('hands out frozen values, so no reader can change what the others see', async () => {
     await writeElsewhere(map(1));
-    const store = createStore(() => undefined);
-    const tracked = await store.tracked.get();
+    const stored = openStoredItems(() => undefined);
+    const tracked = await stored.tracked.get();
     expect(() => {
       (tracked as Record<string, unknown>)['8001:9'] = entry(9);
     }).toThrow(TypeError);

@@ -1,0 +1,132 @@
+/**
+ * What the background answers to each message of `MESSAGES`, and how a message reaches its handler: the sender
+ * first (`message-guard.ts`), then the payload's schema, then the handler. Refusals reject the caller's promise.
+ */
+import { browser } from 'wxt/browser';
+import { fail, ok, type Result, type UserError } from '@/lib/contract/errors';
+import { MESSAGES, type Answer, type Payload, type QueueView, type RequestType, type VendorView } from '@/lib/contract/messages';
+import { isProcoreOrigin } from '@/lib/procore/origins';
+import type { ApiAccess } from './api-access';
+import { toUserError } from './api/api-error';
+import { isAllowed, senderOrigin, type GuardContext, type SenderInfo } from './message-guard';
+import type { Poller } from './polling';
+import type { Sender } from './send-exactly-once';
+import type { StoredItems } from './stored-items';
+import type { TabWatchers } from './tab-watchers';
+import type { Tracking } from './tracking';
+import type { VendorViews } from './vendor-view';
+
+export class MessageRejected extends Error {
+  constructor(type: string, why: string) {
+    super(`${type} refused: ${why}`);
+    this.name = 'MessageRejected';
+  }
+}
+
+type Handler<K extends RequestType> = (data: Payload<K>, sender: SenderInfo) => Promise<Answer<K>>;
+export type Handlers = { [K in RequestType]: Handler<K> };
+
+export interface HandlerDeps {
+  stored: StoredItems;
+  api: ApiAccess;
+  vendors: VendorViews;
+  sender: Sender;
+  tracking: Tracking;
+  poller: Poller;
+  watchers: TabWatchers;
+  queueView: () => Promise<QueueView>;
+  sandboxUrl: string;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { stored, api, vendors, tracking, sandboxUrl } = deps;
+
+  const rememberCompany = async (companyId: number, origin: string | null) => {
+    if (!origin || !isProcoreOrigin(origin, sandboxUrl)) return;
+    await stored.companies.update((all) => (all[companyId]?.origin === origin ? all : { ...all, [companyId]: { origin } }));
+  };
+
+  /** The vendor's fresh view after an action that did not go as asked (409): the real state, with why. */
+  const viewAfter = async (companyId: number, vendorId: number, error: UserError): Promise<Result<VendorView>> => {
+    if (error.kind !== 'conflict') {
+      await tracking.noteError(error);
+      return fail(error);
+    }
+    const view = await vendors.view(companyId, vendorId, { refresh: true });
+    return view.ok ? ok({ ...view.value, notice: error }) : view;
+  };
+
+  return {
+    async getVendor({ page, refresh }, from) {
+      const company = await vendors.companyOf(page);
+      if (!company.ok) {
+        await tracking.noteError(company.error);
+        return company;
+      }
+      await rememberCompany(company.value, senderOrigin(from));
+      const view = await vendors.view(company.value, page.vendorId, { refresh });
+      if (!view.ok) await tracking.noteError(view.error);
+      return view;
+    },
+
+    async send({ companyId, vendorId, origin }, from) {
+      const fromPage = senderOrigin(from);
+      const isPage = fromPage !== null && isProcoreOrigin(fromPage, sandboxUrl);
+      // A content script may only send for its own origin; any sender only for a Procore origin (the link back).
+      if (!isProcoreOrigin(origin, sandboxUrl) || (isPage && fromPage !== new URL(origin).origin)) {
+        throw new MessageRejected('send', 'origin is not a Procore page');
+      }
+      const linkOrigin = new URL(origin).origin;
+      await rememberCompany(companyId, linkOrigin);
+      const sent = await deps.sender.send({ companyId, vendorId, origin: linkOrigin });
+      if (!sent.ok) return viewAfter(companyId, vendorId, sent.error);
+      return vendors.view(companyId, vendorId, { refresh: false });
+    },
+
+    async retrieve({ companyId, vendorId, requestId }) {
+      const client = await api.current();
+      if (!client.ok) return client;
+      try {
+        await tracking.record(companyId, [await client.value.retrieveRequest(companyId, requestId)]);
+      } catch (err) {
+        return viewAfter(companyId, vendorId, toUserError(err));
+      }
+      return vendors.view(companyId, vendorId, { refresh: false });
+    },
+
+    async watch({ companyId, vendorId }, from) {
+      if (from.tab?.id !== undefined) await deps.watchers.watch(from.tab.id, companyId, vendorId);
+    },
+
+    async getQueue({ refresh }) {
+      if (refresh) await deps.poller.poll({ all: true });
+      return deps.queueView();
+    },
+
+    async testConnection({ baseUrl, token }) {
+      const client = await api.forSettings(baseUrl, token);
+      if (!client.ok) return client;
+      try {
+        return ok(await client.value.me());
+      } catch (err) {
+        return fail(toUserError(err));
+      }
+    },
+  };
+}
+
+export const guardContext = (sandboxUrl: string): GuardContext => ({
+  extensionId: browser.runtime.id,
+  extensionBaseUrl: browser.runtime.getURL('/'),
+  sandboxUrl,
+});
+
+/** Every message: sender first, then the payload's shape, then the handler. */
+export function dispatch(handlers: Handlers, guard: GuardContext) {
+  return async <K extends RequestType>(type: K, data: unknown, sender: SenderInfo): Promise<Answer<K>> => {
+    if (!isAllowed(type, sender, guard)) throw new MessageRejected(type, 'sender not allowed');
+    const parsed = MESSAGES[type].input.safeParse(data);
+    if (!parsed.success) throw new MessageRejected(type, 'invalid payload');
+    return (handlers[type] as unknown as Handler<K>)(parsed.data as Payload<K>, sender);
+  };
+}

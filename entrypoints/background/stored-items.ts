@@ -1,0 +1,127 @@
+/**
+ * The background's stored items (declared in `lib/extension/storage-items.ts`), each with the zod schema that checks
+ * it on every load, its fallback, what can be salvaged of it, and its migrations. The background is the only writer;
+ * `update` serialises its read-modify-write cycles so two handlers never overwrite each other's change.
+ */
+import { z } from 'zod';
+import { erpRequestSchema, idSchema } from '@/lib/contract/api-bodies';
+import type { UserError } from '@/lib/contract/errors';
+import { trackedRequestSchema, type TrackedMap } from '@/lib/contract/tracked-request';
+import { trackedKey } from '@/lib/contract/keys';
+import { checkedItem, type CheckedItem, type CorruptListener } from '@/lib/extension/checked-item';
+import { STORED } from '@/lib/extension/storage-items';
+import { checkFirstScreen, type FirstScreen } from '@/lib/erp/queue';
+
+const trackedMapSchema = z.record(z.string(), trackedRequestSchema);
+
+/** A send whose outcome is not known yet: the lock for its vendor and the key every retry reuses. */
+const sendLockSchema = z.object({
+  idempotencyKey: z.string().min(1),
+  companyId: idSchema,
+  vendorId: idSchema,
+  origin: z.string(),
+  startedAt: z.string(),
+});
+export type SendLock = z.infer<typeof sendLockSchema>;
+
+const userErrorSchema = z.object({
+  kind: z.string(),
+  detail: z.string().optional(),
+  fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+  status: z.number().optional(),
+}) as unknown as z.ZodType<UserError>;
+
+/** Where the last poll of a company left off: the `updated_since` it asked with and the ETag of that answer. */
+const cursorSchema = z.object({ since: z.string().nullable(), etag: z.string().nullable() });
+export type CompanyCursor = z.infer<typeof cursorSchema>;
+
+const pollStateSchema = z.object({
+  cursors: z.record(z.string(), cursorSchema),
+  lastUpdated: z.string().nullable(),
+  lastError: userErrorSchema.nullable(),
+  /** A 401: polling stops until the settings change. */
+  authError: userErrorSchema.nullable(),
+  /** API calls per minute (epoch minute → count), for the hourly budget. */
+  calls: z.record(z.string(), z.number().int().nonnegative()),
+  /** When the stored tracked requests were found corrupt and rebuilt from the API (the popup says so for a day). */
+  repairedAt: z.string().nullable().default(null),
+});
+export type PollState = z.infer<typeof pollStateSchema>;
+const emptyPollState = (): PollState => ({
+  cursors: {},
+  lastUpdated: null,
+  lastError: null,
+  authError: null,
+  calls: {},
+  repairedAt: null,
+});
+
+const companySchema = z.object({ origin: z.string() });
+/** Companies the admin has visited, with the Procore origin to link back to. */
+export type Companies = Record<string, z.infer<typeof companySchema>>;
+
+const tabIdsSchema = z.array(z.number().int());
+/** Tabs to tell when a vendor changes, by `vendorKey`. */
+export type Watchers = Record<string, z.infer<typeof tabIdsSchema>>;
+
+/** Version 1 kept tracked requests as a list, without the notified status. */
+const trackedV1Schema = z.array(z.object({ request: z.unknown(), companyId: z.number(), origin: z.string() }));
+
+function migrateTrackedV1(old: unknown): unknown {
+  const parsed = trackedV1Schema.safeParse(old);
+  if (!parsed.success) return old; // left for the zod check on read to detect and rebuild
+  const map: Record<string, unknown> = {};
+  for (const entry of parsed.data) {
+    const request = erpRequestSchema.safeParse(entry.request);
+    if (!request.success) continue;
+    // What was stored had already been seen by the admin: do not announce it again.
+    map[trackedKey(entry.companyId, request.data.id)] = { ...entry, request: request.data, notifiedStatus: request.data.status };
+  }
+  return map;
+}
+
+/** Keeps each valid entry of a record whose other entries are corrupt. */
+function salvageRecord<T>(entry: z.ZodType<T>): (raw: unknown) => Record<string, T> {
+  return (raw) => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+    const kept: Record<string, T> = {};
+    for (const [key, value] of Object.entries(raw)) {
+      const parsed = entry.safeParse(value);
+      if (parsed.success) kept[key] = parsed.data;
+    }
+    return kept;
+  };
+}
+
+/** A record of entries, each checked, the valid ones kept when others are corrupt. */
+const recordOf = <T>(entry: z.ZodType<T>) => ({
+  check: (raw: unknown) => z.record(z.string(), entry).safeParse(raw),
+  fallback: (): Record<string, T> => ({}),
+  salvage: salvageRecord(entry),
+});
+
+export interface StoredItems {
+  tracked: CheckedItem<TrackedMap>;
+  sends: CheckedItem<Record<string, SendLock>>;
+  poll: CheckedItem<PollState>;
+  companies: CheckedItem<Companies>;
+  watchers: CheckedItem<Watchers>;
+  firstScreen: CheckedItem<FirstScreen | null>;
+}
+
+/** The background's items. Opened by a call (not at import) so that tests start each case from a fresh definition. */
+export function openStoredItems(onCorrupt: CorruptListener): StoredItems {
+  return {
+    tracked: checkedItem(STORED.tracked, { ...recordOf(trackedRequestSchema), onCorrupt, migrations: { 2: migrateTrackedV1 } }),
+    sends: checkedItem(STORED.sends, { ...recordOf(sendLockSchema), onCorrupt }),
+    poll: checkedItem(STORED.poll, { check: (raw) => pollStateSchema.safeParse(raw), fallback: emptyPollState, onCorrupt }),
+    companies: checkedItem(STORED.companies, { ...recordOf(companySchema), onCorrupt }),
+    watchers: checkedItem(STORED.watchers, { ...recordOf(tabIdsSchema), onCorrupt }),
+    // Written only from values already checked; an unreadable copy is dropped (the popup then asks the worker).
+    firstScreen: checkedItem<FirstScreen | null>(STORED.firstScreen, {
+      check: (raw) => (raw === null || checkFirstScreen(raw) ? { success: true as const, data: raw as FirstScreen | null } : { success: false as const }),
+      fallback: () => null,
+      onCorrupt,
+    }),
+  };
+}

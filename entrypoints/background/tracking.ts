@@ -1,0 +1,85 @@
+/**
+ * Keeping the tracked requests and telling of their changes: requests learnt from the API or created by a send go
+ * into storage; each change is then notified once, counted on the badge, pushed to the tabs showing its vendor, and
+ * polled for while anything is open. A 401 anywhere stops polling until the settings change.
+ */
+import type { ErpRequest } from '@/lib/contract/api-bodies';
+import type { UserError } from '@/lib/contract/errors';
+import type { TrackedRequest } from '@/lib/contract/tracked-request';
+import type { Settings } from '@/lib/extension/settings';
+import { badgeCount, showBadge } from './badge';
+import { dueNotifications, markNotified, showNotification } from './notifications';
+import type { StoredItems } from './stored-items';
+import type { TabWatchers } from './tab-watchers';
+import { mergeRequests, prune, recordSent } from './tracked-requests';
+
+export interface TrackingDeps {
+  stored: StoredItems;
+  settings: () => Promise<Settings>;
+  watchers: TabWatchers;
+  /** Starts or stops polling to match what is open (the poller's `schedule`). */
+  schedule: () => Promise<void>;
+  now: () => number;
+}
+
+export interface Tracking {
+  /** Requests learnt from the API for a company: merged in, and their status changes told. */
+  record(companyId: number, requests: ErpRequest[]): Promise<void>;
+  /** A request this extension just created. */
+  recordSent(target: { companyId: number; origin: string }, request: ErpRequest): Promise<void>;
+  /** After the tracked requests changed (a poll, a send): notify once per change, badge, tell tabs, poll if needed. */
+  afterChange(changed: TrackedRequest[]): Promise<void>;
+  /** A failure the popup and badge must show: a 401 stops polling. */
+  noteError(error: UserError): Promise<void>;
+  refreshBadge(): Promise<void>;
+}
+
+export function createTracking({ stored, settings, watchers, schedule, now }: TrackingDeps): Tracking {
+  const refreshBadge = async () => {
+    const [current, tracked, state] = await Promise.all([settings(), stored.tracked.get(), stored.poll.get()]);
+    if (!current.badge) return showBadge({ kind: 'off' });
+    if (state.authError) return showBadge({ kind: 'auth_error' });
+    return showBadge({ kind: 'count', count: badgeCount(tracked) });
+  };
+
+  const afterChange = async (changed: TrackedRequest[]) => {
+    let due: TrackedRequest[] = [];
+    await stored.tracked.update((tracked) => {
+      due = dueNotifications(tracked);
+      // Marked before showing: a worker stopped in between loses one notification rather than repeating it.
+      return markNotified(prune(tracked, now()), due);
+    });
+    if ((await settings()).notifications) {
+      await Promise.all(due.map((entry) => showNotification(entry).catch((err) => console.warn('[erp-resend] notification', err))));
+    }
+    await refreshBadge();
+    await watchers.notify(changed.map((e) => ({ companyId: e.companyId, vendorId: e.request.item_id })));
+    await schedule();
+  };
+
+  return {
+    afterChange,
+    refreshBadge,
+    async record(companyId, requests) {
+      const origin = (await stored.companies.get())[companyId]?.origin ?? '';
+      let changed: TrackedRequest[] = [];
+      await stored.tracked.update((tracked) => {
+        const merged = mergeRequests(tracked, { companyId, origin, requests, adopt: 'all' });
+        // Requests seen for the first time are history, not news for other tabs; status changes are.
+        changed = merged.changed.filter((e) => tracked[`${e.companyId}:${e.request.id}`]);
+        return merged.next;
+      });
+      await afterChange(changed);
+    },
+    async recordSent(target, request) {
+      await stored.tracked.update((tracked) => recordSent(tracked, target.companyId, target.origin, request));
+      await afterChange([{ companyId: target.companyId, request, origin: target.origin, notifiedStatus: null }]);
+    },
+    async noteError(error) {
+      if (error.kind !== 'auth') return;
+      await stored.poll.update((s) => ({ ...s, authError: error }));
+      await refreshBadge();
+      await schedule();
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The popup's queue as state: the stored first screen at once, then every saved status from the background, then a
+ * refresh from the API. The first screen (`first-screen-reader.ts`) is painted first; only once the browser reports it
+ * painted is the worker asked for the whole list, whose answer (1,000 requests to copy and read) would otherwise hold
+ * that paint back.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { ok, orNoAnswer, type UserError } from '@/lib/contract/errors';
+import type { QueueView } from '@/lib/contract/messages';
+import { sendMessage } from '@/lib/contract/messaging';
+import { errorText, t } from '@/lib/extension/i18n';
+import { attentionCount, countItems, type FirstScreen } from '@/lib/erp/queue';
+import { problemText } from './Notice';
+import { createVendorChecker, type VendorChecker } from './resend-check';
+import { whenFirstScreenPainted } from './when-painted';
+
+/** Relative times move on while the popup stays open. */
+const TICK_MS = 30_000;
+const NO_ANSWER: UserError = { kind: 'no_answer' };
+
+export interface QueueOptions {
+  clock: () => number;
+  /** The stored first screen, its read started before anything else. */
+  firstScreen: Promise<FirstScreen | null>;
+  onFirstScreen?: () => void;
+  onFirstQueue?: () => void;
+}
+
+export function useQueue({ clock, firstScreen, onFirstScreen, onFirstQueue }: QueueOptions) {
+  const [view, setView] = useState<QueueView | null>(null);
+  /** Shown only until `view` arrives. */
+  const [first, setFirst] = useState<FirstScreen | null>(null);
+  const [unanswered, setUnanswered] = useState(false);
+  const [refreshing, setRefreshing] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const [now, setNow] = useState(clock);
+  const [checker, setChecker] = useState<VendorChecker | null>(null);
+  const inFlight = useRef(false);
+  const refreshed = useRef(false);
+
+  const load = useCallback(async (refresh: boolean, onAnswer?: () => void): Promise<QueueView | null> => {
+    const answer = await orNoAnswer(sendMessage('getQueue', { refresh }).then(ok));
+    setNow(clock());
+    setUnanswered(!answer.ok);
+    if (!answer.ok) return null;
+    onAnswer?.();
+    setView(answer.value);
+    return answer.value;
+  }, [clock]);
+
+  const refresh = useCallback(async () => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setRefreshing(true);
+    const next = await load(true);
+    inFlight.current = false;
+    setRefreshing(false);
+    setChecker(() => createVendorChecker());
+    if (!next) setAnnouncement(errorText(NO_ANSWER));
+    else setAnnouncement(next.error ? problemText(next.error) : t('popupRefreshed', String(attentionCount(next.requests))));
+  }, [load]);
+
+  /** An item's action changed its request: say so, and read the queue again. */
+  const reload = useCallback((message: string) => {
+    setAnnouncement(message);
+    void load(false).then(() => setChecker(() => createVendorChecker()));
+  }, [load]);
+
+  const loadSaved = () =>
+    void load(false, onFirstQueue).then((saved) => {
+      if (!saved) void refresh();
+    });
+
+  // A layout effect: the answer is waited for from before the "Loading" placeholder is painted, not a frame later.
+  useLayoutEffect(() => {
+    void firstScreen.then((screen) => {
+      if (!screen) return loadSaved();
+      onFirstScreen?.();
+      setFirst(screen);
+    });
+    const timer = setInterval(() => setNow(clock()), TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  // Effects run after the browser paints: the whole list is asked for once the first screen is on screen.
+  useEffect(() => {
+    if (!first) return;
+    if (countItems(first.sections) === 0) loadSaved();
+    else whenFirstScreenPainted(loadSaved);
+  }, [first]);
+
+  // The saved statuses are on screen before any refresh work starts.
+  useEffect(() => {
+    if (view && !refreshed.current) {
+      refreshed.current = true;
+      void refresh();
+    }
+  }, [view]);
+
+  return { view, first, unanswered, refreshing, announcement, now, checker, refresh, reload };
+}

@@ -1,0 +1,20 @@
+/**
+ * A request the background tracks, as it is stored and as the popup receives it (`QueueView`). zod is imported here;
+ * the popup takes only the type.
+ */
+import { z } from 'zod';
+import { STATUSES } from '../erp/status';
+import { erpRequestSchema, idSchema } from './api-bodies';
+
+export const trackedRequestSchema = z.object({
+  request: erpRequestSchema,
+  companyId: idSchema,
+  /** Origin of the Procore page it was seen on, to build the link back. */
+  origin: z.string(),
+  /** The status the admin was last told about (notification/badge de-duplication). */
+  notifiedStatus: z.enum(STATUSES).nullable(),
+});
+export type TrackedRequest = z.infer<typeof trackedRequestSchema>;
+
+/** Tracked requests by `trackedKey`. */
+export type TrackedMap = Record<string, TrackedRequest>;

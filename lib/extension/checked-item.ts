@@ -1,0 +1,158 @@
+/**
+ * One stored value with a schema version, checked on every load. zod-free: the caller passes the check (a zod
+ * schema's `safeParse` fits), so the popup can import the raw read without zod.
+ *
+ * The version is kept at `key$` as WXT's storage does, and read with the value in one `storage.get`: WXT's
+ * `defineItem` reads the whole value once when defined and again to check its version, and for 1,000 tracked requests
+ * each read is tens of milliseconds at the start of a worker that a popup is waiting for.
+ *
+ * Each item keeps its last checked value in memory (frozen, shared by every reader): the popup asks for 1,000 tracked
+ * requests each time it opens. The copy follows the item's own writes, and any other change to the stored value
+ * (seen through `storage.onChanged`) drops it, so the next read loads and checks again. Corrupt data is replaced by
+ * what could be salvaged, written back at once (so it is reported once) and reported through `onCorrupt`.
+ */
+import { browser } from 'wxt/browser';
+import { jsonEqual } from './json-equal';
+import type { StoredItemSpec } from './storage-items';
+import { place, readStored } from './stored-value';
+
+export type Check<T> = (raw: unknown) => { success: true; data: T } | { success: false };
+export type Migrations = Record<number, (old: unknown) => unknown>;
+export type CorruptListener = (key: string, raw: unknown) => void;
+
+export interface CheckedItem<T> {
+  get(): Promise<T>;
+  set(value: T): Promise<void>;
+  /** Read, change, write, one at a time. */
+  update(change: (value: T) => T | Promise<T>): Promise<T>;
+  /** Calls back after every change to the stored value, the item's own writes included. */
+  watch(callback: () => void): void;
+}
+
+export interface ItemOptions<T> {
+  check: Check<T>;
+  fallback: () => T;
+  onCorrupt: CorruptListener;
+  /** What can be kept of a value that failed its check; the fallback by default. */
+  salvage?: (raw: unknown) => T;
+  /** `migrations[n]` turns a version n − 1 value into version n. */
+  migrations?: Migrations;
+  /** false: every read loads and checks again (a small item read by contexts that come and go). Default true. */
+  keepInMemory?: boolean;
+}
+
+/** One value, its version and migrations: read, migrated in place, written, watched. */
+function rawItem(spec: StoredItemSpec, migrations: Migrations) {
+  const { area, areaName, name, meta } = place(spec);
+  let versionStored = spec.version === 1;
+  return {
+    async read(): Promise<unknown> {
+      const stored = await readStored(spec);
+      if (!stored) return null;
+      if (stored.version >= spec.version) {
+        versionStored = true;
+        return stored.value;
+      }
+      let migrated = stored.value;
+      for (let next = stored.version + 1; next <= spec.version; next += 1) migrated = migrations[next]?.(migrated) ?? migrated;
+      await area.set({ [name]: migrated, [meta]: { v: spec.version } });
+      versionStored = true;
+      return migrated;
+    },
+    async write(value: unknown): Promise<void> {
+      await area.set(versionStored ? { [name]: value } : { [name]: value, [meta]: { v: spec.version } });
+      versionStored = true;
+    },
+    watch(callback: (value: unknown) => void): void {
+      browser.storage.onChanged.addListener((changes, changedArea) => {
+        const change = changes[name];
+        if (changedArea === areaName && change) callback(change.newValue);
+      });
+    },
+  };
+}
+
+/** Freezes a value and everything in it: one cached value is handed to every reader, and none may change it. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+export function checkedItem<T>(spec: StoredItemSpec, options: ItemOptions<T>): CheckedItem<T> {
+  const { check, fallback, onCorrupt, salvage = fallback } = options;
+  const item = rawItem(spec, options.migrations ?? {});
+  let queue: Promise<unknown> = Promise.resolve();
+  let cached: { value: T } | null = null;
+  let loading: Promise<T> | null = null;
+  /** Bumped by every change: a load that started before one is not kept. */
+  let generation = 0;
+
+  const forget = () => {
+    generation += 1;
+    cached = null;
+    loading = null;
+  };
+  const keep = (value: T): T => {
+    generation += 1;
+    loading = null;
+    if (options.keepInMemory !== false) cached = { value: deepFreeze(value) };
+    return value;
+  };
+  // Our own writes come back here too: a value equal to the cached one changes nothing.
+  if (options.keepInMemory !== false) {
+    item.watch((stored) => {
+      if (!cached || !jsonEqual(stored, cached.value)) forget();
+    });
+  }
+
+  const load = async (): Promise<T> => {
+    const raw = await item.read();
+    if (raw === null || raw === undefined) return fallback();
+    const parsed = check(raw);
+    if (parsed.success) return parsed.data;
+    const repaired = salvage(raw);
+    await item.write(repaired);
+    onCorrupt(spec.key, raw);
+    return repaired;
+  };
+  const get = (): Promise<T> => {
+    if (cached) return Promise.resolve(cached.value);
+    if (loading) return loading;
+    const started = generation;
+    const current = load().then(
+      (value) => (generation === started ? keep(value) : value),
+      (err: unknown) => {
+        if (loading === current) loading = null;
+        throw err;
+      },
+    );
+    loading = current;
+    return current;
+  };
+  const set = async (value: T): Promise<void> => {
+    const parsed = check(value);
+    if (!parsed.success) throw new TypeError(`${spec.key}: the value does not match its schema`);
+    const checked = keep(parsed.data);
+    try {
+      await item.write(checked);
+    } catch (err) {
+      forget(); // what is stored now is not known
+      throw err;
+    }
+  };
+  const update = (change: (value: T) => T | Promise<T>): Promise<T> => {
+    const next = queue.then(async () => {
+      const current = await get();
+      const value = await change(current);
+      // Nothing changed: no write, no storage event for every context to handle.
+      if (value !== current && !jsonEqual(value, current)) await set(value);
+      return value;
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  return { get, set, update, watch: (callback) => item.watch(() => callback()) };
+}

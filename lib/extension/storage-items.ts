@@ -1,0 +1,45 @@
+/**
+ * Everything the extension keeps in browser storage, declared once: the key (WXT's `area:name` form) and the schema
+ * version of each item. The background and the options page open them as checked items (`checked-item.ts`), with the
+ * zod schema each one is checked by; the popup reads the first screen's raw value alone, for speed.
+ *
+ * `local:` items are closed to content scripts (`lockStorageToTrustedContexts`), which read no storage at all: the
+ * token is in `settings`. `session:` items survive a worker restart, not a browser restart.
+ */
+export type StorageKey = `local:${string}` | `session:${string}`;
+
+export interface StoredItemSpec {
+  key: StorageKey;
+  /** Bumped with a migration whenever the stored shape changes. */
+  version: number;
+}
+
+/** Where an item lives: its storage area and its key there (`local:tracked` → `local`, `tracked`). */
+export const storagePlace = ({ key }: StoredItemSpec) => {
+  const [area, name] = key.split(':') as ['local' | 'session', string];
+  return { area, name };
+};
+
+/*
+ * The two items read outside the background have exports of their own, so that the popup's and the options page's
+ * bundles carry only their own declaration.
+ */
+/** The admin's settings (options page): API URL, token, poll period, notifications, badge. */
+export const SETTINGS_ITEM: StoredItemSpec = { key: 'local:settings', version: 1 };
+/** The popup's first screen, kept ready by the background. */
+export const FIRST_SCREEN_ITEM: StoredItemSpec = { key: 'local:firstScreen', version: 1 };
+
+export const STORED = {
+  settings: SETTINGS_ITEM,
+  /** Every tracked request, by company and request id. Version 1 was a list without the notified status. */
+  tracked: { key: 'local:tracked', version: 2 },
+  /** Sends whose outcome is not known yet: the per-vendor lock and its Idempotency-Key. */
+  sends: { key: 'local:sends', version: 1 },
+  /** Where each company's poll left off, the last update and error, the hourly call count. */
+  poll: { key: 'local:poll', version: 1 },
+  /** Companies the admin has worked in, with the Procore origin to link back to. */
+  companies: { key: 'local:companies', version: 1 },
+  /** Tabs to tell when a vendor changes: tab ids mean nothing after a browser restart. */
+  watchers: { key: 'session:watchers', version: 1 },
+  firstScreen: FIRST_SCREEN_ITEM,
+} as const satisfies Record<string, StoredItemSpec>;

@@ -1,0 +1,22 @@
+/**
+ * Reading one stored value and its schema version, kept at `key$` as WXT's storage does, in one `storage.get`. Apart
+ * from `checked-item.ts` so that the popup, which only reads its first screen, loads nothing more.
+ */
+import { browser } from 'wxt/browser';
+import { storagePlace, type StoredItemSpec } from './storage-items';
+
+export const place = (spec: StoredItemSpec) => {
+  const { area, name } = storagePlace(spec);
+  return { area: browser.storage[area], areaName: area, name, meta: `${name}$` };
+};
+
+/** The stored value and its version (1 when none is stored, as WXT counts), or null when nothing is stored. */
+export async function readStored(spec: StoredItemSpec): Promise<{ value: unknown; version: number } | null> {
+  const { area, name, meta } = place(spec);
+  const stored = await area.get([name, meta]);
+  const value: unknown = stored[name];
+  if (value === null || value === undefined) return null;
+  const version = (stored[meta] as { v?: unknown } | undefined)?.v;
+  return { value, version: typeof version === 'number' ? version : 1 };
+}
+
