@@ -1,14 +1,12 @@
 /**
- * Debian's Chromium with the unpacked extension loaded, driven by playwright-core. Shared by the e2e tests, the demo
+ * Chromium (found by `find-chromium.ts`) with the unpacked extension loaded, driven by playwright-core. Shared by the e2e tests, the demo
  * and the bench, so all three see the extension the same way.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-
-/** `apt-get install -y chromium`; CHROMIUM_PATH points elsewhere when needed. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumPath } from './find-chromium';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -105,7 +103,7 @@ export async function launchExtensionBrowser(extensionDir: string, options: Laun
   const headed = options.headed ?? false;
   const lang = options.lang ?? 'en-US';
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
+    executablePath: chromiumPath(),
     headless: !headed,
     args: chromiumArgs(extensionDir, headed, lang),
     locale: lang,

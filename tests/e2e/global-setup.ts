@@ -2,11 +2,10 @@
  * Once per e2e run: start the sandbox in-process on a free port, build the sandbox extension for that origin, and
  * hand both to the test files through vitest's `provide`/`inject`.
  */
-import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { startSandbox } from '../../sandbox/server';
 import { buildExtension } from '../../scripts/build-extension';
-import { CHROMIUM } from '../../scripts/extension-browser';
+import { chromiumPath } from '../../scripts/find-chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +20,8 @@ const SYNC_DELAY_MS = 800;
 const POLL_SECONDS = 2;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\`.`);
+  // Before anything starts: without Chromium this says what to do.
+  chromiumPath();
   const sandbox = await startSandbox({ port: 0, syncDelayMs: SYNC_DELAY_MS });
   try {
     const extensionDir = await buildExtension({ mode: 'sandbox', sandboxUrl: sandbox.url, pollSeconds: POLL_SECONDS, outDir: '.output/e2e' });
