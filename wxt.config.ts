@@ -1,16 +1,35 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { findChromium, thisMachine } from './scripts/find-chromium';
 import { zodFreeBundles } from './scripts/zod-free-bundles';
 
 // `--mode sandbox` builds an extension that treats the local sandbox as Procore.
 const sandboxUrl = (process.env.SANDBOX_URL ?? 'http://127.0.0.1:4100').replace(/\/$/, '');
 
+/**
+ * The browser `wxt` (dev mode) opens: the Chromium the demo and tests use, without Chromium's sandbox when run as root
+ * (it refuses to start otherwise), headless where there is no display, on the sandbox's Directory when it serves one.
+ */
+function devBrowser() {
+  const lookup = findChromium(thisMachine());
+  const root = process.getuid?.() === 0;
+  const headless = process.platform === 'linux' && !process.env.DISPLAY;
+  return {
+    ...(lookup.found ? { binaries: { chrome: lookup.path } } : {}),
+    chromiumArgs: [...(root ? ['--no-sandbox'] : []), ...(headless ? ['--headless=new'] : []), '--disable-background-networking'],
+    ...(process.env.SANDBOX_URL ? { startUrls: [`${sandboxUrl}/8001/company/directory`] } : {}),
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  webExt: devBrowser(),
   // Every icon size is made from this one image.
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [96] },
   // One output folder whatever the mode, so tests and docs load `.output/chrome-mv3/`.
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
+  // The sources zip (for addons.mozilla.org's review) carries the code, not the README's pictures.
+  zip: { excludeSources: ['docs/screenshots/**', 'demo-output/**', 'test-results/**'] },
   vite: (env) => ({
     // Preact's devtools hook (and its hook names) only in development: a sandbox build must run as the published one.
     // The content script and the popup must not bundle zod: the build fails if they do.
@@ -37,6 +56,10 @@ export default defineConfig({
       // optional_host_permissions (WXT drops it there): hosts go in optional_permissions instead.
       ...(manifestVersion === 2 ? { optional_permissions: apiOrigins } : { optional_host_permissions: apiOrigins }),
       action: { default_title: '__MSG_extName__' },
+      // Alt+Shift+R opens the popup (the queue); people can change it in the browser's shortcut settings.
+      commands: {
+        [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: { suggested_key: { default: 'Alt+Shift+R' } },
+      },
       ...(browser === 'firefox'
         ? {
             browser_specific_settings: {
