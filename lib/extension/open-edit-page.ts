@@ -21,5 +21,6 @@ export async function openEditPage(href: string): Promise<void> {
     return;
   }
   await browser.tabs.update(open.id, { active: true });
-  if (open.windowId !== undefined) await browser.windows.update(open.windowId, { focused: true });
+  // Firefox for Android has tabs but no windows API.
+  if (open.windowId !== undefined && browser.windows) await browser.windows.update(open.windowId, { focused: true });
 }
