@@ -9,7 +9,7 @@
  */
 import { memo } from './memo';
 import { useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from '@/lib/extension/i18n';
+import { t, tCount, type MessageKey } from '@/lib/extension/i18n';
 import { FIRST_SCREEN_ITEMS, type QueueSection as Section, type SectionId } from '@/lib/erp/queue';
 import type { TimeFormatter } from './relative-time';
 import { QueueItem, type QueueItemProps } from './QueueItem';
@@ -52,7 +52,7 @@ function SectionView({ section, time, checker, onDone }: QueueSectionProps) {
       </ul>
       {hidden > 0 && shown >= PAGE_SIZE && (
         <button type="button" class="button button-quiet show-more" onClick={() => setShown(shown + PAGE_SIZE)}>
-          {t('popupShowMore', String(Math.min(PAGE_SIZE, hidden)))}
+          {tCount('popupShowMore', Math.min(PAGE_SIZE, hidden))}
         </button>
       )}
     </section>

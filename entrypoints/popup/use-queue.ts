@@ -8,7 +8,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import { ok, orNoAnswer, type UserError } from '@/lib/contract/errors';
 import type { QueueView } from '@/lib/contract/messages';
 import { sendMessage } from '@/lib/contract/messaging';
-import { errorText, t } from '@/lib/extension/i18n';
+import { errorText, tCount } from '@/lib/extension/i18n';
 import { attentionCount, countItems, type FirstScreen } from '@/lib/erp/queue';
 import { problemText } from './Notice';
 import { createVendorChecker, type VendorChecker } from './resend-check';
@@ -57,7 +57,7 @@ export function useQueue({ clock, firstScreen, onFirstScreen, onFirstQueue }: Qu
     setRefreshing(false);
     setChecker(() => createVendorChecker());
     if (!next) setAnnouncement(errorText(NO_ANSWER));
-    else setAnnouncement(next.error ? problemText(next.error) : t('popupRefreshed', String(attentionCount(next.requests))));
+    else setAnnouncement(next.error ? problemText(next.error) : tCount('popupRefreshed', attentionCount(next.requests)));
   }, [load]);
 
   /** An item's action changed its request: say so, and read the queue again. */

@@ -1,6 +1,6 @@
 /** The sentence for each reason sending is unavailable: it names the field and says what to do. Used by the page and the popup. */
 import type { VendorField } from '../contract/api-bodies';
-import { t } from '../extension/i18n';
+import { t, tCount } from '../extension/i18n';
 import type { Reason } from './why-unavailable';
 
 /**
@@ -22,14 +22,14 @@ export function reasonText(reason: Reason): string {
     case 'numeric':
       return t(`reason_${reason.code}`, fieldName(reason.field));
     case 'max_length':
-      return t(reason.source === 'published' ? 'reason_max_length_published' : 'reason_max_length', [
+      return tCount(reason.source === 'published' ? 'reason_max_length_published' : 'reason_max_length', reason.length, [
         fieldName(reason.field),
         String(reason.length),
         reason.erpName,
         String(reason.limit),
       ]);
     case 'max_line_length':
-      return t('reason_max_line_length', [
+      return tCount('reason_max_line_length', reason.length, [
         fieldName(reason.field),
         String(reason.line),
         String(reason.length),

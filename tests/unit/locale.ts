@@ -10,5 +10,6 @@ export function useLocale(lang: 'en' | 'es'): Messages {
     const subs = substitutions === undefined ? [] : ([] as string[]).concat(substitutions);
     return (messages[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
   }) as typeof fakeBrowser.i18n.getMessage;
+  fakeBrowser.i18n.getUILanguage = () => lang;
   return messages;
 }

@@ -166,7 +166,7 @@ describe('popup: the queue', () => {
     expect(items()).toHaveLength(2);
     expect(refreshButton().getAttribute('aria-busy')).toBe('false');
     expect(refreshButton().textContent).toBe('Refresh');
-    expect(liveRegion()).toBe('Statuses updated. 1 need your attention.');
+    expect(liveRegion()).toBe('Statuses updated. 1 needs your attention.');
   });
 
   it('refreshes again on demand', async () => {

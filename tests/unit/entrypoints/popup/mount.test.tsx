@@ -38,7 +38,7 @@ it('speaks the browser UI language, sets lang, and paints the stored first scree
   await vi.waitFor(() => expect(performance.getEntriesByName(QUEUE_MARK)).toHaveLength(1));
   expect(document.documentElement.lang).toBe('es');
   expect(document.title).toBe('ERP Resend para Procore');
-  expect(root.querySelector('h2')!.textContent).toBe('Requieren tu atención (1)');
+  expect(root.querySelector('h2')!.textContent).toBe('Requieren su atención (1)');
   expect(root.querySelector('label')!.textContent).toBe('Buscar empresas');
   const [screen, whole] = [FIRST_SCREEN_MARK, QUEUE_MARK].map((name) => performance.getEntriesByName(name)[0]!);
   // The worker is asked only once the first screen is up.
@@ -47,7 +47,7 @@ it('speaks the browser UI language, sets lang, and paints the stored first scree
 
 it('without a stored first screen, asks the worker at once', async () => {
   await act(() => mountPopup(root));
-  await vi.waitFor(() => expect(root.querySelector('h2')?.textContent).toBe('Requieren tu atención (1)'));
+  await vi.waitFor(() => expect(root.querySelector('h2')?.textContent).toBe('Requieren su atención (1)'));
   expect(performance.getEntriesByName(FIRST_SCREEN_MARK)).toHaveLength(0);
   expect(performance.getEntriesByName(QUEUE_MARK)).toHaveLength(1);
 });
