@@ -4,29 +4,34 @@
  */
 import { browser } from 'wxt/browser';
 import type { TrackedMap } from '@/lib/contract/tracked-request';
-import { t } from '@/lib/extension/i18n';
+import { t, tCount } from '@/lib/extension/i18n';
 import { attentionCount } from '@/lib/erp/queue';
 
 export const badgeCount = (tracked: TrackedMap): number => attentionCount(Object.values(tracked));
 
 export type BadgeState = { kind: 'count'; count: number } | { kind: 'auth_error' } | { kind: 'off' };
 
-const BADGE_COLOR = { count: '#d93025', auth: '#f9ab00' } as const;
+/** Each badge's colours; its text reads at 4.5:1 or more on its background (white on red, black on amber). */
+export const BADGE_LOOK = {
+  count: { background: '#d93025', text: '#ffffff' },
+  auth: { background: '#f9ab00', text: '#000000' },
+} as const;
 
 /** The toolbar action: `action` in MV3, `browserAction` in Firefox's MV2 build. */
 const toolbar = () => browser.action ?? browser.browserAction;
 
-export async function showBadge(state: BadgeState): Promise<void> {
+async function paint(look: (typeof BADGE_LOOK)[keyof typeof BADGE_LOOK], text: string, title: string): Promise<void> {
   const action = toolbar();
-  if (state.kind === 'auth_error') {
-    // A different look, so "check the token" is not read as a count.
-    await action.setBadgeBackgroundColor({ color: BADGE_COLOR.auth });
-    await action.setBadgeText({ text: '!' });
-    await action.setTitle({ title: t('badgeAuthError') });
-    return;
-  }
+  await action.setBadgeBackgroundColor({ color: look.background });
+  // Chrome 110 and Firefox 63 set the text colour; where it is missing, the browser picks one.
+  await action.setBadgeTextColor?.({ color: look.text });
+  await action.setBadgeText({ text });
+  await action.setTitle({ title });
+}
+
+export async function showBadge(state: BadgeState): Promise<void> {
+  // A different look, so "check the token" is not read as a count.
+  if (state.kind === 'auth_error') return paint(BADGE_LOOK.auth, '!', t('badgeAuthError'));
   const count = state.kind === 'count' ? state.count : 0;
-  await action.setBadgeBackgroundColor({ color: BADGE_COLOR.count });
-  await action.setBadgeText({ text: count > 0 ? String(count) : '' });
-  await action.setTitle({ title: count > 0 ? t('badgeAttention', String(count)) : t('extName') });
+  return paint(BADGE_LOOK.count, count > 0 ? String(count) : '', count > 0 ? tCount('badgeAttention', count) : t('extName'));
 }

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { badgeCount } from '@/entrypoints/background/badge';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BADGE_LOOK, badgeCount, showBadge } from '@/entrypoints/background/badge';
 import { attentionCount } from '@/lib/erp/queue';
 import { trackedEntry, trackedMap } from './fakes';
+import { useLocale } from '../../locale';
 
 const entry = trackedEntry;
 const map = trackedMap;
@@ -35,5 +37,36 @@ describe('badgeCount', () => {
     const tracked = map(rejected, { ...entry(8001, 2, 'rejected', 101), origin: 'https://us02.procore.com' });
     expect(badgeCount(tracked)).toBe(1);
     expect(attentionCount(Object.values(tracked))).toBe(1);
+  });
+});
+
+/** WCAG 2 contrast ratio of two `#rrggbb` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+describe('the badge look', () => {
+  it('keeps both badges readable: text at 4.5:1 or more on its background', () => {
+    for (const look of Object.values(BADGE_LOOK)) expect(contrast(look.text, look.background)).toBeGreaterThanOrEqual(4.5);
+    // The "!" was white on amber: 1.93:1.
+    expect(contrast('#ffffff', BADGE_LOOK.auth.background)).toBeLessThan(2);
+  });
+
+  it('sets the text colour with the background, for the count and for the token warning', async () => {
+    fakeBrowser.reset();
+    useLocale('en');
+    const textColour = vi.fn(async () => undefined);
+    (fakeBrowser.action as unknown as { setBadgeTextColor: typeof textColour }).setBadgeTextColor = textColour;
+    await showBadge({ kind: 'auth_error' });
+    expect(textColour).toHaveBeenLastCalledWith({ color: BADGE_LOOK.auth.text });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    await showBadge({ kind: 'count', count: 2 });
+    expect(textColour).toHaveBeenLastCalledWith({ color: BADGE_LOOK.count.text });
+    expect(await fakeBrowser.action.getTitle({})).toBe('ERP Resend: 2 requests need you');
   });
 });
