@@ -71,6 +71,20 @@ describe('accessibility', () => {
     expect(await violations(popup)).toEqual([]);
   });
 
+  test('the popup in dark mode, every status colour included', async ({ ext, open }) => {
+    for (const vendor of [VENDORS.ridge, VENDORS.pioneer, VENDORS.keystone]) {
+      const page = await open(companyVendorPath(SUMMIT, vendor.id));
+      await erpControl(page).status.filter({ hasNotText: 'Checking' }).waitFor();
+    }
+    const popup = await ext.openPopup();
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.getByRole('listitem').nth(2).waitFor();
+    // The dark scheme really applies: a dark page with light text.
+    const colours = await popup.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).color]);
+    expect(colours).toEqual(['rgb(27, 29, 33)', 'rgb(232, 234, 237)']);
+    expect(await violations(popup)).toEqual([]);
+  });
+
   test('the options page', async ({ ext }) => {
     const options = await ext.openOptions();
     await options.getByRole('button', { name: 'Test connection' }).waitFor();
