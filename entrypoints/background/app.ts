@@ -87,6 +87,11 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
 
     onTabRemoved: (tabId: number) => watchers.forgetTab(tabId),
 
+    /** A first install opens the options page, where the admin connects the integration API; an update opens nothing. */
+    async onInstalled(reason: string) {
+      if (reason === 'install') await browser.runtime.openOptionsPage();
+    },
+
     /** New URL or token: forget the 401, the client and the cursors' answers, and poll again. */
     async onSettingsChanged() {
       api.forget();

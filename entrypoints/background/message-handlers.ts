@@ -98,6 +98,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (from.tab?.id !== undefined) await deps.watchers.watch(from.tab.id, companyId, vendorId);
     },
 
+    async openOptions() {
+      await browser.runtime.openOptionsPage();
+    },
+
     async getQueue({ refresh }) {
       if (refresh) await deps.poller.poll({ all: true });
       return deps.queueView();

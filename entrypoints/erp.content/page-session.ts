@@ -157,6 +157,7 @@ export function createPageSession(page: PageRef, ask: AskBackground, sleep: (ms:
       return failed === 'load' ? load(true) : failed ? act(failed, trusted) : Promise.resolve();
     },
     afterPageSave: refetchAfterSave(session, update, sleep, isDisposed),
+    openOptions: () => void ask('openOptions', {}).catch(() => update({ error: { kind: 'no_answer' } })),
     dispose() {
       disposed = true;
       listeners.clear();

@@ -2,6 +2,7 @@
  * The options page: where the integration API is, the token (masked), a connection test, how often to check, and
  * what to show. Host permission for the API's origin is asked for from the click, at run time (`use-options-form.ts`).
  */
+import { SANDBOX_URL } from '@/lib/extension/build-flags';
 import { t, type MessageKey } from '@/lib/extension/i18n';
 import { MAX_POLL_SECONDS, MIN_POLL_SECONDS } from '@/lib/extension/settings';
 import type { DraftField } from './options-form';
@@ -36,6 +37,12 @@ export function Options() {
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
+      {/* The first step after installing (the options page opens by itself then). */}
+      {SANDBOX_URL ? (
+        <p class="intro">{t('optionsSandbox', SANDBOX_URL)}</p>
+      ) : (
+        !form.connected && <p class="intro">{t('optionsFirstRun')}</p>
+      )}
       <form onSubmit={(event) => void form.save(event)} noValidate>
         <Field id="apiUrl" label="optionsApiUrl" help="optionsApiUrlHelp" error={errors.apiUrl}>
           {(describedBy) => (

@@ -19,9 +19,14 @@ export function useOptionsForm() {
   const [showToken, setShowToken] = useState(false);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  /** Whether an integration API is set up, as saved (not as typed). */
+  const [connected, setConnected] = useState(false);
 
   useEffect(() => {
-    void loadSettings().then((s) => setDraft(toDraft(s)));
+    void loadSettings().then((s) => {
+      setDraft(toDraft(s));
+      setConnected(Boolean(s.apiUrl && s.token));
+    });
   }, []);
 
   const edit = (change: Partial<OptionsDraft>) => setDraft((current) => (current ? { ...current, ...change } : current));
@@ -68,9 +73,10 @@ export function useOptionsForm() {
     return runAction(parseDraft(draft!), 'optionsSaving', async ({ settings, origin }, granted) => {
       await saveSettings(settings);
       setDraft(toDraft(settings));
+      setConnected(true);
       return granted ? t('optionsSaved') : t('optionsPermissionRefused', origin);
     });
   };
 
-  return { draft, errors, showToken, setShowToken, status, busy, edit, fieldProps, test, save };
+  return { draft, errors, showToken, setShowToken, status, busy, connected, edit, fieldProps, test, save };
 }

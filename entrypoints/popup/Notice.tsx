@@ -20,7 +20,7 @@ export function Notice({ error }: { error: UserError }) {
         <p class="notice-title">{t('popupSignedOut')}</p>
         <p>{errorText(error)}</p>
         <button type="button" class="button button-primary" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('popupOpenOptions')}
+          {t('openOptions')}
         </button>
       </div>
     );

@@ -61,6 +61,8 @@ export const MESSAGES = {
   retrieve: message(vendorIdsSchema.extend({ requestId: idSchema }), 'page').answers<Result<VendorView>>(),
   /** Tell the sending tab (`vendorChanged`) when this vendor's record changes. */
   watch: message(vendorIdsSchema, 'page').answers<void>(),
+  /** Open the options page (the page's "not connected" note links there; a content script cannot open it). */
+  openOptions: message(z.object({}), 'page').answers<void>(),
   /** The tracked requests; `refresh` asks the API first. */
   getQueue: message(z.object({ refresh: z.boolean() }), 'extension').answers<QueueView>(),
   /** Call /me with these settings (the options page's Test connection). */

@@ -98,4 +98,16 @@ describe('when reading the vendor fails', () => {
     await page.getByRole('button', { name: 'Try again' }).click();
     await eventually(() => erpControl(page).send.isEnabled()).toBe(true);
   });
+
+  test('a token the API refuses: the note links to the options page, which opens', async ({ ext, open, sandbox }) => {
+    await sandbox.fault({ method: 'GET', match: PERMISSION, count: 50, status: 401 });
+    const page = await open(acmePath);
+    await eventually(() => alertText(page)).toContain('Check the API token');
+    const optionsTabs = () => ext.context.pages().filter((tab) => tab.url() === ext.extensionUrl('options.html'));
+    // The one opened on install goes first: the browser would bring that one forward instead of opening another.
+    await eventually(() => optionsTabs().length).toBe(1);
+    await optionsTabs()[0]!.close();
+    await page.getByRole('button', { name: 'Open options' }).click();
+    await eventually(() => optionsTabs().length).toBe(1);
+  });
 });

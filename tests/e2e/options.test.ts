@@ -2,8 +2,17 @@
 import { describe, expect } from 'vitest';
 import { eventually, sandboxUrl, test } from './browser';
 import { optionsFields } from './options-page';
+import { loadedManifest } from './worker';
 
 describe('the options page', () => {
+  test('opens by itself on install, saying the sandbox build is connected; the shortcut is declared', async ({ ext }) => {
+    const welcome = () => ext.context.pages().find((page) => page.url() === ext.extensionUrl('options.html'));
+    await eventually(() => welcome() !== undefined).toBe(true);
+    await welcome()!.getByText(`This is the sandbox build: it is connected to the local sandbox at ${sandboxUrl()}`).waitFor();
+    const manifest = await loadedManifest(ext);
+    expect(manifest.commands?._execute_action?.suggested_key).toEqual({ default: 'Alt+Shift+R' });
+  });
+
   test('a sandbox build starts with the sandbox URL and a masked token', async ({ ext }) => {
     const page = await ext.openOptions();
     const fields = optionsFields(page);

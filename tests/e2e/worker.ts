@@ -23,3 +23,7 @@ export const storedFirstScreenCounts = async (ext: ExtensionBrowser): Promise<nu
     const screen = (await chrome.storage.local.get(key))[key] as { sections?: { count: number }[] } | undefined;
     return screen?.sections?.map((section) => section.count) ?? null;
   }, FIRST_SCREEN_KEY);
+
+/** The manifest as the browser loaded it. */
+export const loadedManifest = async (ext: ExtensionBrowser) =>
+  (await ext.serviceWorker()).evaluate(() => chrome.runtime.getManifest());

@@ -6,6 +6,9 @@ import { History } from './History';
 import { controlModel, type ControlState, type ControlSession } from './control-model';
 import { ACTION_LABEL, StatusLine } from './StatusLine';
 
+/** Failures that only the options page can fix: the page's note links there. */
+const NOT_CONNECTED = new Set(['not_configured', 'no_permission', 'auth']);
+
 /** Ids are per shadow root, and there is one control per shadow root. */
 const REASONS_ID = 'erp-resend-reasons';
 
@@ -58,6 +61,11 @@ export class ErpControl extends Component<Props, ControlState> {
         {error && (
           <p class="error" role="alert">
             <span>{errorText(error)}</span>
+            {NOT_CONNECTED.has(error.kind) && (
+              <button type="button" class="retry" onClick={() => session.openOptions()}>
+                {t('openOptions')}
+              </button>
+            )}
             {state.failed && (
               <button type="button" class="retry" onClick={(event) => void session.retry(event.isTrusted)}>
                 {t('tryAgain')}

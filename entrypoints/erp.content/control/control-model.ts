@@ -30,6 +30,8 @@ export interface ControlSession {
   subscribe(listener: (state: ControlState) => void): () => void;
   act(action: Action, trusted: boolean): Promise<void>;
   retry(trusted: boolean): Promise<unknown>;
+  /** Opens the extension's options page (a content script cannot; the background does). */
+  openOptions(): void;
 }
 
 /** Never mutated: every change makes a new state. */

@@ -302,3 +302,21 @@ describe('tracking status changes', () => {
     expect(writes).toHaveBeenCalled();
   });
 });
+
+describe('first run', () => {
+  it('opens the options page on install, and nothing on update or browser update', async () => {
+    const opened = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
+    const bg = worker(harness());
+    await bg.onInstalled('update');
+    await bg.onInstalled('chrome_update');
+    expect(opened).not.toHaveBeenCalled();
+    await bg.onInstalled('install');
+    expect(opened).toHaveBeenCalledOnce();
+  });
+
+  it("opens the options page for the page's \"not connected\" note", async () => {
+    const opened = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
+    await worker(harness()).handle('openOptions', {}, CONTENT_SENDER());
+    expect(opened).toHaveBeenCalledOnce();
+  });
+});

@@ -105,4 +105,34 @@ describe('options page', () => {
     expect(root.querySelector('#pollSeconds-error')!.textContent).toBe('Enter a whole number of seconds from 30 to 3600.');
     expect((await loadSettings()).pollSeconds).toBe(60);
   });
+
+  it('says nothing about a first step once an integration API is set up', () => {
+    expect(root.textContent).not.toContain('Connect ERP Resend to your company');
+  });
+});
+
+describe('options page, first run', () => {
+  it('starts with the step to connect the integration API, which goes once saved', async () => {
+    fakeBrowser.reset();
+    useLocale('en');
+    fakeBrowser.permissions.request = vi.fn(async () => true) as unknown as typeof fakeBrowser.permissions.request;
+    const root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<Options />, root));
+    await vi.waitFor(() => expect(root.querySelector('form')).not.toBeNull());
+    expect(root.querySelector('.intro')?.textContent).toContain('Connect ERP Resend to your company');
+    const field = (id: string) => root.querySelector<HTMLInputElement>(`#${id}`)!;
+    await act(() => {
+      field('apiUrl').value = 'https://erp.example.com';
+      field('apiUrl').dispatchEvent(new Event('input', { bubbles: true }));
+      field('token').value = 'a-token';
+      field('token').dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      root.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    });
+    await vi.waitFor(() => expect(root.querySelector('.intro')).toBeNull());
+    render(null, root);
+    root.remove();
+  });
 });

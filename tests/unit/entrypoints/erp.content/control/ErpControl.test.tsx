@@ -14,6 +14,7 @@ function session(patch: Partial<ControlState>) {
     subscribe: (l: (s: ControlState) => void) => (listeners.add(l), () => listeners.delete(l)),
     act: vi.fn(async (_action: string, _trusted: boolean) => undefined),
     retry: vi.fn(async () => undefined),
+    openOptions: vi.fn(),
     push(next: Partial<ControlState>) {
       s.state = { ...s.state, ...next };
       act(() => listeners.forEach((l) => l(s.state)));
@@ -162,5 +163,19 @@ describe('the in-page control', () => {
     expect(shown).toHaveBeenCalled();
     act(() => void document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })));
     expect(hidden).toHaveBeenCalled();
+  });
+
+  it('links a "not connected" failure to the options page, and no other', () => {
+    for (const kind of ['not_configured', 'no_permission', 'auth'] as const) {
+      const s = session({ error: { kind }, failed: 'load' });
+      act(() => render(null, root));
+      show(s);
+      button('Open options')!.click();
+      expect(s.openOptions, kind).toHaveBeenCalledOnce();
+      expect(button('Try again'), kind).toBeDefined();
+    }
+    act(() => render(null, root));
+    show(session({ error: { kind: 'server' }, failed: 'load' }));
+    expect(button('Open options')).toBeUndefined();
   });
 });
