@@ -16,7 +16,11 @@ function devBrowser() {
   const headless = process.platform === 'linux' && !process.env.DISPLAY;
   return {
     ...(lookup.found ? { binaries: { chrome: lookup.path } } : {}),
-    chromiumArgs: [...(root ? ['--no-sandbox'] : []), ...(headless ? ['--headless=new'] : []), '--disable-background-networking'],
+    chromiumArgs: [
+      ...(root ? ['--no-sandbox'] : []),
+      ...(headless ? ['--headless=new'] : []),
+      '--disable-background-networking',
+    ],
     ...(process.env.SANDBOX_URL ? { startUrls: [`${sandboxUrl}/8001/company/directory`] } : {}),
   };
 }
@@ -24,6 +28,8 @@ function devBrowser() {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   webExt: devBrowser(),
+  // ESLint's globals for WXT's auto-imports (defineBackground, defineContentScript, browser), in .wxt/.
+  imports: { eslintrc: { enabled: 9 } },
   // Every icon size is made from this one image.
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [96] },
   // One output folder whatever the mode, so tests and docs load `.output/chrome-mv3/`.
@@ -33,7 +39,10 @@ export default defineConfig({
   vite: (env) => ({
     // Preact's devtools hook (and its hook names) only in development: a sandbox build must run as the published one.
     // The content script and the popup must not bundle zod: the build fails if they do.
-    plugins: [preact({ devToolsEnabled: env.mode === 'development' }), zodFreeBundles(/^(content-scripts\/|chunks\/popup-)/)],
+    plugins: [
+      preact({ devToolsEnabled: env.mode === 'development' }),
+      zodFreeBundles(/^(content-scripts\/|chunks\/popup-)/),
+    ],
     // Vite compiles JSX for development (file names and line numbers in every element) whenever NODE_ENV is not
     // "production", and WXT sets NODE_ENV to the mode: a sandbox build would ship 1 kB of dev JSX in the content script.
     esbuild: { jsxDev: env.mode === 'development' },
@@ -58,13 +67,19 @@ export default defineConfig({
       action: { default_title: '__MSG_extName__' },
       // Alt+Shift+R opens the popup (the queue); people can change it in the browser's shortcut settings.
       commands: {
-        [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: { suggested_key: { default: 'Alt+Shift+R' } },
+        [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+          suggested_key: { default: 'Alt+Shift+R' },
+        },
       },
       ...(browser === 'firefox'
         ? {
             browser_specific_settings: {
               // Nothing is collected; Firefox 140 (Android 142) is the first to read this consent key.
-              gecko: { id: 'erp-resend@example.com', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+              gecko: {
+                id: 'erp-resend@example.com',
+                strict_min_version: '140.0',
+                data_collection_permissions: { required: ['none'] },
+              },
               gecko_android: { strict_min_version: '142.0' },
             },
           }

@@ -34,7 +34,9 @@ function percentile(values: number[], p: number): number {
 
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)])));
+  const nested = await Promise.all(
+    entries.map((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)])),
+  );
   return nested.flat();
 }
 
@@ -116,7 +118,8 @@ function callsPerPoll(): string[][] {
 
 /** A popup page with one heading and no script, added to the bench build only: what any popup costs here. */
 const BLANK_PAGE = 'bench-blank.html';
-const BLANK_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head><body><h1>ERP Resend</h1></body></html>';
+const BLANK_HTML =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head><body><h1>ERP Resend</h1></body></html>';
 /** The same page with a one-line module script, as every popup built by Vite has: the floor under a popup with a script. */
 const SCRIPTED_PAGE = 'bench-scripted.html';
 const SCRIPTED_FILES: Record<string, string> = {
@@ -149,7 +152,10 @@ interface PopupOpening {
  * Installed in the bench's extension page by `popupFirstPaint`: opens the action's popup showing `path`, as the
  * toolbar button does (`action.openPopup`), once no other popup is open, and resolves with its window when `ready`.
  */
-async function openPopupView(path: string, ready: (view: Window & typeof globalThis) => boolean): Promise<Window & typeof globalThis> {
+async function openPopupView(
+  path: string,
+  ready: (view: Window & typeof globalThis) => boolean,
+): Promise<Window & typeof globalThis> {
   const api = (globalThis as unknown as { chrome: BenchChrome }).chrome;
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   while (api.extension.getViews({ type: 'popup' }).length > 0) await sleep(10);
@@ -185,7 +191,9 @@ async function openAndTimePopup(path: string): Promise<PopupOpening> {
   const queuePaint = popup.document.querySelector('[elementtiming]')
     ? await new Promise<number>((resolve) => {
         new popup.PerformanceObserver((list, observer) => {
-          const times = list.getEntries().map((entry) => (entry as PerformanceEntry & { renderTime: number }).renderTime);
+          const times = list
+            .getEntries()
+            .map((entry) => (entry as PerformanceEntry & { renderTime: number }).renderTime);
           if (times.length === 0) return;
           observer.disconnect();
           resolve(Math.min(...times));
@@ -210,11 +218,17 @@ async function openAndTimePopup(path: string): Promise<PopupOpening> {
  * (the worker's whole list is asked for only after that paint), with its style sheets, as a page of its own.
  */
 async function copyFirstScreen(): Promise<{ html: string; items: number }> {
-  const popup = await (globalThis as unknown as BenchPage).openPopupView('popup.html', (view) => view.document.querySelector('[elementtiming]') !== null);
+  const popup = await (globalThis as unknown as BenchPage).openPopupView(
+    'popup.html',
+    (view) => view.document.querySelector('[elementtiming]') !== null,
+  );
   await new Promise((resolve) => new popup.PerformanceObserver(resolve).observe({ type: 'element', buffered: true }));
   const { document } = popup;
   const styles = [...document.querySelectorAll('link[rel=stylesheet]')].map((link) => link.outerHTML).join('');
-  const copy = { html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>static</title>${styles}</head><body>${document.body.innerHTML}</body></html>`, items: document.querySelectorAll('li').length };
+  const copy = {
+    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>static</title>${styles}</head><body>${document.body.innerHTML}</body></html>`,
+    items: document.querySelectorAll('li').length,
+  };
   popup.close();
   return copy;
 }
@@ -229,7 +243,11 @@ interface BenchChrome {
 async function seedTracked(ext: ExtensionBrowser, origin: string, count: number): Promise<void> {
   const worker = await ext.serviceWorker();
   await worker.evaluate(
-    ([key, value, version]) => (globalThis as unknown as { chrome: BenchChrome }).chrome.storage.local.set({ [key]: value, [`${key}$`]: { v: version } }),
+    ([key, value, version]) =>
+      (globalThis as unknown as { chrome: BenchChrome }).chrome.storage.local.set({
+        [key]: value,
+        [`${key}$`]: { v: version },
+      }),
     ['tracked', trackedMap(count, origin), STORED.tracked.version] as const,
   );
   await ext.stopServiceWorker();
@@ -249,7 +267,12 @@ interface PopupRuns {
  * Opens a blank popup, a scripted one, ERP Resend's and its first screen copied as a page with no script, in turn,
  * `POPUP_RUNS` times for each queue size. `dir` is the loaded extension's folder, where the copy is written.
  */
-async function popupFirstPaint(ext: ExtensionBrowser, dir: string, origin: string, sizes: number[]): Promise<PopupRuns> {
+async function popupFirstPaint(
+  ext: ExtensionBrowser,
+  dir: string,
+  origin: string,
+  sizes: number[],
+): Promise<PopupRuns> {
   const driver = await ext.context.newPage();
   await driver.goto(ext.extensionUrl(BLANK_PAGE));
   // tsx (esbuild, keepNames) wraps inner functions in `__name(…)`; the page has no such helper, so give it one.
@@ -273,14 +296,17 @@ async function popupFirstPaint(ext: ExtensionBrowser, dir: string, origin: strin
     runs.popup.set(size, openings);
     runs.static.set(size, statics);
   }
-  await driver.evaluate(() => (globalThis as unknown as { chrome: BenchChrome }).chrome.action.setPopup({ popup: 'popup.html' }));
+  await driver.evaluate(() =>
+    (globalThis as unknown as { chrome: BenchChrome }).chrome.action.setPopup({ popup: 'popup.html' }),
+  );
   await driver.close();
   return runs;
 }
 
 function table(title: string, head: string[], rows: string[][]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   console.log(`\n${title}\n${line(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));
 }
@@ -291,7 +317,11 @@ async function main(): Promise<void> {
   table('Bundles (production build, .output/bench/chrome-mv3)', ['file', 'raw', 'gzip -9'], sizes.rows);
   console.log(`Content script total, gzip -9: ${kb(sizes.contentGzip)} (budget ${kb(CONTENT_BUDGET_BYTES)})`);
 
-  table('API calls per poll (all requests open, one company; poll planner entrypoints/background/poll-plan.ts)', ['tracked requests', 'API calls'], callsPerPoll());
+  table(
+    'API calls per poll (all requests open, one company; poll planner entrypoints/background/poll-plan.ts)',
+    ['tracked requests', 'API calls'],
+    callsPerPoll(),
+  );
 
   const sandbox = await startSandbox({ port: 0 });
   try {
@@ -302,19 +332,31 @@ async function main(): Promise<void> {
     const ext = await launchExtensionBrowser(dir);
     try {
       const times = await saveToControl(ext, sandbox.url);
-      table(`Save button appearing → control appearing (${times.length} client-side navigations)`, ['median', 'p95', 'max'], [
-        [ms(percentile(times, 50)), ms(percentile(times, 95)), ms(Math.max(...times))],
-      ]);
+      table(
+        `Save button appearing → control appearing (${times.length} client-side navigations)`,
+        ['median', 'p95', 'max'],
+        [[ms(percentile(times, 50)), ms(percentile(times, 95)), ms(Math.max(...times))]],
+      );
       const runs = await popupFirstPaint(ext, dir, sandbox.url, [10, 1000]);
       const row = (label: string, values: number[]) => [label, ms(percentile(values, 50)), ms(percentile(values, 95))];
-      const of = (size: number, key: keyof PopupOpening, page: 'popup' | 'static' = 'popup') => runs[page].get(size)!.map((opening) => opening[key]);
+      const of = (size: number, key: keyof PopupOpening, page: 'popup' | 'static' = 'popup') =>
+        runs[page].get(size)!.map((opening) => opening[key]);
       table(
         `The popup, opened as by the toolbar button (action.openPopup), ${POPUP_RUNS} openings each; ms since it started loading`,
         ['measure', 'median', 'p95'],
         [
-          row('a blank popup (one heading, no script): first paint, the floor', runs.blank.map((opening) => opening.firstPaint)),
-          row('the same with a one-line module script: first paint', runs.scripted.map((opening) => opening.firstPaint)),
-          row("1,000: the popup's first screen as a page with no script, the floor for its content", of(1000, 'queuePaint', 'static')),
+          row(
+            'a blank popup (one heading, no script): first paint, the floor',
+            runs.blank.map((opening) => opening.firstPaint),
+          ),
+          row(
+            'the same with a one-line module script: first paint',
+            runs.scripted.map((opening) => opening.firstPaint),
+          ),
+          row(
+            "1,000: the popup's first screen as a page with no script, the floor for its content",
+            of(1000, 'queuePaint', 'static'),
+          ),
           row('10 tracked requests: first paint with the queue', of(10, 'queuePaint')),
           row('1,000 tracked requests: its script has run (DOMContentLoaded)', of(1000, 'ready')),
           row('1,000: the stored first screen was read', of(1000, 'firstScreen')),

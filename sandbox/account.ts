@@ -3,7 +3,17 @@
  * (send, retrieve, accept, reject, export) live here; HTTP details live in `api.ts`.
  */
 import { exportErrors } from './export-rules';
-import { person, VENDOR_TEXT_FIELDS, type Company, type Db, type ErpRequest, type RequestStatus, type User, type Vendor } from './model';
+import {
+  person,
+  sentRequest,
+  VENDOR_TEXT_FIELDS,
+  type Company,
+  type Db,
+  type ErpRequest,
+  type RequestStatus,
+  type User,
+  type Vendor,
+} from './model';
 import { conflict, forbidden, invalid, notFound, Problem } from './problem';
 import { seed } from './seed';
 
@@ -73,8 +83,12 @@ export class Account {
   patchVendor(companyId: number, vendorId: number, user: User, body: unknown): Vendor {
     requireAdmin(user);
     const vendor = this.vendor(companyId, vendorId);
-    const changes = (body && typeof body === 'object' && 'vendor' in body ? body.vendor : body) as Record<string, unknown> | null;
-    if (!changes || typeof changes !== 'object') throw new Problem(400, { message: 'Body must be a JSON object of vendor fields' });
+    const changes = (body && typeof body === 'object' && 'vendor' in body ? body.vendor : body) as Record<
+      string,
+      unknown
+    > | null;
+    if (!changes || typeof changes !== 'object')
+      throw new Problem(400, { message: 'Body must be a JSON object of vendor fields' });
     if (this.latestRequest(companyId, vendorId)?.status === 'pending_acceptance') {
       throw conflict('This company is waiting for ERP acceptance and cannot be edited. Retrieve it first.');
     }
@@ -119,7 +133,12 @@ export class Account {
    * Send to ERP. The Idempotency-Key is looked up before anything else, so a retry of a send that succeeded
    * returns that request instead of a 409.
    */
-  createRequest(companyId: number, user: User, body: unknown, key: string | null): { request: ErpRequest; replay: boolean } {
+  createRequest(
+    companyId: number,
+    user: User,
+    body: unknown,
+    key: string | null,
+  ): { request: ErpRequest; replay: boolean } {
     const company = this.company(companyId);
     requireAdmin(user);
     if (!key) throw new Problem(400, { errors: { idempotency_key: ['Idempotency-Key header is required'] } });
@@ -127,7 +146,8 @@ export class Account {
     const scopedKey = `${companyId}:${key}`;
     const previous = this.idempotency.get(scopedKey);
     if (previous) {
-      if (previous.itemId !== input.item_id) throw invalid({ idempotency_key: ['was already used for another request'] });
+      if (previous.itemId !== input.item_id)
+        throw invalid({ idempotency_key: ['was already used for another request'] });
       return { request: this.request(companyId, previous.requestId), replay: true };
     }
     if (input.item_type !== 'vendor') throw invalid({ item_type: ['must be "vendor"'] });
@@ -142,12 +162,14 @@ export class Account {
     if (!vendor.is_active) (errors.is_active ??= []).push('Inactive companies cannot be sent to ERP.');
     if (Object.keys(errors).length > 0) throw invalid(errors);
 
-    const now = nowIso();
-    const request: ErpRequest = {
-      id: this.db.nextRequestId++, companyId, item_type: 'vendor', item_id: vendor.id, item_name: vendor.name,
-      status: 'pending_acceptance', created_at: now, updated_at: now, sent_by: person(user), decided_by: null,
-      decided_at: null, rejection_comment: null, erp_vendor_id: null, vendor_type: null, errors: [],
-    };
+    const request = sentRequest({
+      id: this.db.nextRequestId++,
+      companyId,
+      item_id: vendor.id,
+      item_name: vendor.name,
+      created_at: nowIso(),
+      sent_by: person(user),
+    });
     this.db.requests.push(request);
     this.idempotency.set(scopedKey, { requestId: request.id, itemId: vendor.id });
     this.created.push(snapshot(request));
@@ -164,9 +186,13 @@ export class Account {
     requireApprover(user);
     const request = this.pending(companyId, requestId);
     const comment = (body as { comment?: unknown } | null)?.comment;
-    if (comment !== undefined && comment !== null && typeof comment !== 'string') throw invalid({ comment: ['must be text'] });
+    if (comment !== undefined && comment !== null && typeof comment !== 'string')
+      throw invalid({ comment: ['must be text'] });
     return this.update(request, {
-      status: 'rejected', decided_by: person(user), decided_at: nowIso(), rejection_comment: comment?.trim() || null,
+      status: 'rejected',
+      decided_by: person(user),
+      decided_at: nowIso(),
+      rejection_comment: comment?.trim() || null,
     });
   }
 
@@ -178,11 +204,16 @@ export class Account {
     const vendorType = typeof input.vendor_type === 'string' ? input.vendor_type.toLowerCase() : '';
     const erpVendorId = typeof input.erp_vendor_id === 'string' ? input.erp_vendor_id.trim() : '';
     const errors: Record<string, string[]> = {};
-    if (!(VENDOR_TYPES as readonly string[]).includes(vendorType)) errors.vendor_type = [`must be one of ${VENDOR_TYPES.join(', ')}`];
+    if (!(VENDOR_TYPES as readonly string[]).includes(vendorType))
+      errors.vendor_type = [`must be one of ${VENDOR_TYPES.join(', ')}`];
     if (!erpVendorId) errors.erp_vendor_id = ["can't be blank"];
     if (Object.keys(errors).length > 0) throw invalid(errors);
     this.update(request, {
-      status: 'accepted', decided_by: person(user), decided_at: nowIso(), erp_vendor_id: erpVendorId, vendor_type: vendorType,
+      status: 'accepted',
+      decided_by: person(user),
+      decided_at: nowIso(),
+      erp_vendor_id: erpVendorId,
+      vendor_type: vendorType,
     });
     const timer = setTimeout(() => {
       this.timers.delete(timer);
@@ -199,14 +230,19 @@ export class Account {
 
   private finishExport(request: ErpRequest): void {
     const vendor = this.vendor(request.companyId, request.item_id);
-    const taken = this.vendorsOf(request.companyId).some((v) => v.id !== vendor.id && v.origin_code === request.erp_vendor_id);
+    const taken = this.vendorsOf(request.companyId).some(
+      (v) => v.id !== vendor.id && v.origin_code === request.erp_vendor_id,
+    );
     if (taken) {
       this.update(request, { status: 'failed', errors: [`ERP vendor ID ${request.erp_vendor_id} is already in use`] });
       return;
     }
     this.update(request, { status: 'synced' });
     Object.assign(vendor, {
-      synced_to_erp: true, origin_id: String(5_000_000 + vendor.id), origin_code: request.erp_vendor_id, updated_at: request.updated_at,
+      synced_to_erp: true,
+      origin_id: String(5_000_000 + vendor.id),
+      origin_code: request.erp_vendor_id,
+      updated_at: request.updated_at,
     });
   }
 
@@ -216,7 +252,8 @@ export class Account {
 
   private pending(companyId: number, requestId: number): ErpRequest {
     const request = this.request(companyId, requestId);
-    if (request.status !== 'pending_acceptance') throw conflict(`This request is already ${request.status.replace('_', ' ')}.`);
+    if (request.status !== 'pending_acceptance')
+      throw conflict(`This request is already ${request.status.replace('_', ' ')}.`);
     return request;
   }
 

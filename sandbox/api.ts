@@ -23,7 +23,8 @@ function id(c: Context, name: string): number {
 function companyIdOf(c: Context): number {
   const raw = c.req.query('company_id') ?? c.req.header('Procore-Company-Id');
   const value = Number(raw);
-  if (raw === undefined || !Number.isSafeInteger(value)) throw new Problem(400, { errors: { company_id: ['is required'] } });
+  if (raw === undefined || !Number.isSafeInteger(value))
+    throw new Problem(400, { errors: { company_id: ['is required'] } });
   return value;
 }
 
@@ -53,7 +54,8 @@ function requestFilters(url: URL): RequestFilters {
   }
   const statuses = [...q.getAll('filters[status][]'), ...q.getAll('filters[status]').flatMap((s) => s.split(','))];
   for (const status of statuses) {
-    if (!(REQUEST_STATUSES as readonly string[]).includes(status)) throw bad('filters[status]', `unknown status "${status}"`);
+    if (!(REQUEST_STATUSES as readonly string[]).includes(status))
+      throw bad('filters[status]', `unknown status "${status}"`);
   }
   if (statuses.length > 0) filters.statuses = statuses;
   const since = q.get('filters[updated_since]');
@@ -98,7 +100,10 @@ export function apiRoutes(account: Account): Hono<Env> {
   });
 
   api.get('/companies', (c) => {
-    const page = paginate(new URL(c.req.url), account.companies().map(({ id: companyId, name }) => ({ id: companyId, name, is_active: true })));
+    const page = paginate(
+      new URL(c.req.url),
+      account.companies().map(({ id: companyId, name }) => ({ id: companyId, name, is_active: true })),
+    );
     return c.json(page.items, 200, page.headers);
   });
 
@@ -116,6 +121,13 @@ export function apiRoutes(account: Account): Hono<Env> {
     return c.json(vendorJson(account.patchVendor(companyIdOf(c), id(c, 'vendor'), c.get('user'), body)));
   });
 
+  erpRequestRoutes(api, account);
+  api.all('*', (c) => c.json({ message: 'Not found' }, 404));
+  return api;
+}
+
+/** The ERP requests: list (with ETag), create (idempotent), one, retrieve, and the approver's accept and reject. */
+function erpRequestRoutes(api: Hono<Env>, account: Account): void {
   api.get('/companies/:company/erp/requests', (c) => {
     const url = new URL(c.req.url);
     const page = paginate(url, account.listRequests(id(c, 'company'), requestFilters(url)));
@@ -127,15 +139,22 @@ export function apiRoutes(account: Account): Hono<Env> {
 
   api.post('/companies/:company/erp/requests', async (c) => {
     const body = await jsonBody(c, true);
-    const { request, replay } = account.createRequest(id(c, 'company'), c.get('user'), body, c.req.header('Idempotency-Key') ?? null);
+    const { request, replay } = account.createRequest(
+      id(c, 'company'),
+      c.get('user'),
+      body,
+      c.req.header('Idempotency-Key') ?? null,
+    );
     return c.json(requestJson(request), replay ? 200 : 201, replay ? { 'Idempotent-Replayed': 'true' } : {});
   });
 
   api.get('/companies/:company/erp/requests/:request', (c) =>
-    c.json(requestJson(account.request(id(c, 'company'), id(c, 'request')))));
+    c.json(requestJson(account.request(id(c, 'company'), id(c, 'request')))),
+  );
 
   api.post('/companies/:company/erp/requests/:request/retrieve', (c) =>
-    c.json(requestJson(account.retrieve(id(c, 'company'), id(c, 'request'), c.get('user')))));
+    c.json(requestJson(account.retrieve(id(c, 'company'), id(c, 'request'), c.get('user')))),
+  );
 
   api.post('/companies/:company/erp/requests/:request/accept', async (c) => {
     const body = await jsonBody(c, true);
@@ -146,7 +165,4 @@ export function apiRoutes(account: Account): Hono<Env> {
     const body = await jsonBody(c, false);
     return c.json(requestJson(account.reject(id(c, 'company'), id(c, 'request'), c.get('user'), body)));
   });
-
-  api.all('*', (c) => c.json({ message: 'Not found' }, 404));
-  return api;
 }

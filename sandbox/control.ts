@@ -1,4 +1,4 @@
-/** Test control, no auth: reset, fault switches, the call log and the exactly-once counter (team brief, "Sandbox"). */
+/** Test control, no auth: reset, fault switches, the call log and the exactly-once counter. */
 import { Hono } from 'hono';
 import { parseFault } from './faults';
 import type { Account } from './account';
@@ -32,6 +32,8 @@ export function controlRoutes(account: Account, traffic: Traffic, reset: () => v
     return c.json([]);
   });
 
-  control.get('/created', (c) => c.json(account.created.map(({ companyId, ...request }) => ({ company_id: companyId, ...request }))));
+  control.get('/created', (c) =>
+    c.json(account.created.map(({ companyId, ...request }) => ({ company_id: companyId, ...request }))),
+  );
   return control;
 }

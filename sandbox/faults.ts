@@ -21,14 +21,21 @@ export function parseFault(input: unknown): Fault | string {
   const typed = <T>(key: string, type: string): T | undefined | null =>
     f[key] === undefined ? undefined : typeof f[key] === type ? (f[key] as T) : null;
   const [match, method] = [typed<string>('match', 'string'), typed<string>('method', 'string')];
-  const [status, retryAfter, delayMs] = [typed<number>('status', 'number'), typed<number>('retryAfter', 'number'), typed<number>('delayMs', 'number')];
+  const [status, retryAfter, delayMs] = [
+    typed<number>('status', 'number'),
+    typed<number>('retryAfter', 'number'),
+    typed<number>('delayMs', 'number'),
+  ];
   const malformed = typed<boolean>('malformed', 'boolean');
-  if (typeof f.count !== 'number' || !Number.isInteger(f.count) || f.count < 1) return 'count must be a whole number of calls, 1 or more';
+  if (typeof f.count !== 'number' || !Number.isInteger(f.count) || f.count < 1)
+    return 'count must be a whole number of calls, 1 or more';
   if (match === null || method === null) return 'match and method must be strings';
-  if (status === null || retryAfter === null || delayMs === null) return 'status, retryAfter and delayMs must be numbers';
+  if (status === null || retryAfter === null || delayMs === null)
+    return 'status, retryAfter and delayMs must be numbers';
   if (status !== undefined && (status < 100 || status > 599)) return 'status must be an HTTP status';
   if (malformed === null) return 'malformed must be true or false';
-  if (!(f.drop === undefined || typeof f.drop === 'boolean' || f.drop === 'after')) return "drop must be true, false or 'after'";
+  if (!(f.drop === undefined || typeof f.drop === 'boolean' || f.drop === 'after'))
+    return "drop must be true, false or 'after'";
   return { count: f.count, match, method: method?.toUpperCase(), status, retryAfter, delayMs, malformed, drop: f.drop };
 }
 

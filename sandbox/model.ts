@@ -1,7 +1,15 @@
 /** The sandbox's in-memory records: what a Procore account holds, shaped as the API answers it (`docs/contract.md`). */
+import { VENDOR_FIELDS } from '../lib/contract/api-bodies';
 
 export type PermissionLevel = 'none' | 'read_only' | 'standard' | 'admin';
-export const REQUEST_STATUSES = ['pending_acceptance', 'accepted', 'synced', 'rejected', 'retrieved', 'failed'] as const;
+export const REQUEST_STATUSES = [
+  'pending_acceptance',
+  'accepted',
+  'synced',
+  'rejected',
+  'retrieved',
+  'failed',
+] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export interface Person {
@@ -41,19 +49,17 @@ export interface Project {
   companyId: number;
 }
 
-export const VENDOR_TEXT_FIELDS = [
-  'name', 'abbreviated_name', 'code', 'address', 'city', 'state_code', 'zip', 'country_code',
-  'business_phone', 'mobile_phone', 'fax_number', 'email_address',
-] as const;
+/** The vendor's text fields: the contract's own list (`docs/contract.md`), which the sandbox implements. */
+export const VENDOR_TEXT_FIELDS = VENDOR_FIELDS;
 export type VendorTextField = (typeof VENDOR_TEXT_FIELDS)[number];
 
 export type Vendor = { id: number; companyId: number } & Record<VendorTextField, string> & {
-  is_active: boolean;
-  synced_to_erp: boolean;
-  origin_id: string | null;
-  origin_code: string | null;
-  updated_at: string;
-};
+    is_active: boolean;
+    synced_to_erp: boolean;
+    origin_id: string | null;
+    origin_code: string | null;
+    updated_at: string;
+  };
 
 export interface ErpRequest {
   id: number;
@@ -72,6 +78,22 @@ export interface ErpRequest {
   vendor_type: string | null;
   errors: string[];
 }
+
+/** A request as first sent: waiting for approval, nothing decided yet. */
+export const sentRequest = (
+  fields: Pick<ErpRequest, 'id' | 'companyId' | 'item_id' | 'item_name' | 'created_at' | 'sent_by'>,
+): ErpRequest => ({
+  item_type: 'vendor',
+  status: 'pending_acceptance',
+  updated_at: fields.created_at,
+  decided_by: null,
+  decided_at: null,
+  rejection_comment: null,
+  erp_vendor_id: null,
+  vendor_type: null,
+  errors: [],
+  ...fields,
+});
 
 export interface Db {
   users: User[];

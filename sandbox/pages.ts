@@ -29,7 +29,14 @@ let assets: Promise<{ js: string; css: string }> | null = null;
 /** Built once per process: every sandbox started in a test run serves the same bundle. */
 export function loadAssets(): Promise<{ js: string; css: string }> {
   assets ??= Promise.all([
-    build({ entryPoints: [clientFile('main.ts')], bundle: true, write: false, format: 'esm', target: 'es2022', sourcemap: 'inline' }),
+    build({
+      entryPoints: [clientFile('main.ts')],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      target: 'es2022',
+      sourcemap: 'inline',
+    }),
     readFile(clientFile('styles.css'), 'utf8'),
   ]).then(([result, css]) => ({ js: result.outputFiles[0]?.text ?? '', css }));
   return assets;
@@ -38,8 +45,12 @@ export function loadAssets(): Promise<{ js: string; css: string }> {
 export function pageRoutes(built: { js: string; css: string }): Hono {
   const pages = new Hono();
   const noStore = { 'Cache-Control': 'no-store' };
-  pages.get('/assets/app.js', (c) => c.body(built.js, 200, { ...noStore, 'Content-Type': 'text/javascript; charset=utf-8' }));
-  pages.get('/assets/app.css', (c) => c.body(built.css, 200, { ...noStore, 'Content-Type': 'text/css; charset=utf-8' }));
+  pages.get('/assets/app.js', (c) =>
+    c.body(built.js, 200, { ...noStore, 'Content-Type': 'text/javascript; charset=utf-8' }),
+  );
+  pages.get('/assets/app.css', (c) =>
+    c.body(built.css, 200, { ...noStore, 'Content-Type': 'text/css; charset=utf-8' }),
+  );
   pages.get('/favicon.ico', (c) => c.body(null, 204));
   // Unknown paths get the shell too (the app says "Page not found"), with a 404 so tests notice.
   pages.get('*', (c) => c.html(SHELL, matchRoute(new URL(c.req.url).pathname) ? 200 : 404, noStore));

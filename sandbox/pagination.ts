@@ -13,7 +13,8 @@ function positiveInt(url: URL, name: string, fallback: number): number {
   const raw = url.searchParams.get(name);
   if (raw === null) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Problem(400, { errors: { [name]: ['must be a whole number, 1 or more'] } });
+  if (!Number.isInteger(value) || value < 1)
+    throw new Problem(400, { errors: { [name]: ['must be a whole number, 1 or more'] } });
   return value;
 }
 

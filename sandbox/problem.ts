@@ -2,7 +2,10 @@
 export type ProblemBody = { errors: Record<string, string[]> } | { message: string };
 
 export class Problem extends Error {
-  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 422, readonly body: ProblemBody) {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 422,
+    readonly body: ProblemBody,
+  ) {
     super('errors' in body ? JSON.stringify(body.errors) : body.message);
   }
 }

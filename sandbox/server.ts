@@ -31,8 +31,25 @@ export interface Sandbox {
 const apiCors = cors({
   origin: '*',
   allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
-  allowHeaders: ['Authorization', 'Procore-Company-Id', 'Idempotency-Key', 'If-None-Match', 'Content-Type', PAGE_HEADER],
-  exposeHeaders: ['ETag', 'Total', 'Per-Page', 'Link', 'Retry-After', 'X-Rate-Limit-Limit', 'X-Rate-Limit-Remaining', 'X-Rate-Limit-Reset', 'Idempotent-Replayed'],
+  allowHeaders: [
+    'Authorization',
+    'Procore-Company-Id',
+    'Idempotency-Key',
+    'If-None-Match',
+    'Content-Type',
+    PAGE_HEADER,
+  ],
+  exposeHeaders: [
+    'ETag',
+    'Total',
+    'Per-Page',
+    'Link',
+    'Retry-After',
+    'X-Rate-Limit-Limit',
+    'X-Rate-Limit-Remaining',
+    'X-Rate-Limit-Reset',
+    'Idempotent-Replayed',
+  ],
   maxAge: 600,
 });
 

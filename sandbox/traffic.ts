@@ -64,9 +64,16 @@ export function trafficMiddleware(traffic: Traffic): MiddlewareHandler<Env> {
     const url = new URL(c.req.url);
     const token = bearer(c);
     const entry: LogEntry = {
-      method: c.req.method, path: url.pathname, query: url.search.slice(1), status: 0, at: new Date().toISOString(),
-      token, idempotencyKey: c.req.header('Idempotency-Key') ?? null,
-      companyIdHeader: c.req.header('Procore-Company-Id') ?? null, fromPage: c.req.header(PAGE_HEADER) === '1', fault: null,
+      method: c.req.method,
+      path: url.pathname,
+      query: url.search.slice(1),
+      status: 0,
+      at: new Date().toISOString(),
+      token,
+      idempotencyKey: c.req.header('Idempotency-Key') ?? null,
+      companyIdHeader: c.req.header('Procore-Company-Id') ?? null,
+      fromPage: c.req.header(PAGE_HEADER) === '1',
+      fault: null,
     };
     traffic.log.push(entry);
     const budget = spend(traffic, token, Date.now());

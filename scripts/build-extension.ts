@@ -23,9 +23,10 @@ export type BuildOptions =
 /** Builds the Chrome MV3 extension and resolves with its unpacked folder (`OUT_DIR/chrome-mv3`). */
 export async function buildExtension(options: BuildOptions): Promise<string> {
   const out = resolve(ROOT, options.outDir);
-  const env = options.mode === 'sandbox'
-    ? { ...process.env, SANDBOX_URL: options.sandboxUrl, POLL_SECONDS: String(options.pollSeconds ?? 0) }
-    : process.env;
+  const env =
+    options.mode === 'sandbox'
+      ? { ...process.env, SANDBOX_URL: options.sandboxUrl, POLL_SECONDS: String(options.pollSeconds ?? 0) }
+      : process.env;
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [fileURLToPath(import.meta.url), options.mode, out], {
     cwd: ROOT,
     env,
@@ -44,7 +45,8 @@ export async function buildExtension(options: BuildOptions): Promise<string> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [mode, outDir] = process.argv.slice(2);
-  if ((mode !== 'sandbox' && mode !== 'production') || !outDir) throw new Error('usage: tsx scripts/build-extension.ts sandbox|production OUT_DIR');
+  if ((mode !== 'sandbox' && mode !== 'production') || !outDir)
+    throw new Error('usage: tsx scripts/build-extension.ts sandbox|production OUT_DIR');
   const { build } = await import('wxt');
   await build({ mode, outDir });
 }

@@ -117,7 +117,12 @@ async function main(): Promise<void> {
   baseUrl = sandbox.url;
   console.log(`Sandbox: ${baseUrl} (approver page: ${baseUrl}${approverPath(SUMMIT)})`);
   console.log('Building the sandbox extension (.output/chrome-mv3)…');
-  const extensionDir = await buildExtension({ mode: 'sandbox', sandboxUrl: baseUrl, pollSeconds: POLL_SECONDS, outDir: '.output' });
+  const extensionDir = await buildExtension({
+    mode: 'sandbox',
+    sandboxUrl: baseUrl,
+    pollSeconds: POLL_SECONDS,
+    outDir: '.output',
+  });
   await mkdir(OUTPUT, { recursive: true });
   console.log(`Opening Chromium (${headed ? 'headed' : 'headless'}) with the extension; screenshots:`);
   const ext = await launchExtensionBrowser(extensionDir, { headed });

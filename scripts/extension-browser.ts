@@ -98,7 +98,10 @@ function workerControl(context: BrowserContext, extensionId: string, extensionUr
   return { serviceWorker, stopServiceWorker };
 }
 
-export async function launchExtensionBrowser(extensionDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+export async function launchExtensionBrowser(
+  extensionDir: string,
+  options: LaunchOptions = {},
+): Promise<ExtensionBrowser> {
   const profileDir = await mkdtemp(join(tmpdir(), 'erp-resend-profile-'));
   const headed = options.headed ?? false;
   const lang = options.lang ?? 'en-US';
@@ -118,6 +121,7 @@ export async function launchExtensionBrowser(extensionDir: string, options: Laun
     const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const extensionId = new URL(first.url()).host;
     const extensionUrl = (path: string): string => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
+    await welcomed(context, extensionUrl('options.html'));
     const openPage = async (path: string): Promise<Page> => {
       const page = await context.newPage();
       await page.goto(extensionUrl(path));
@@ -135,6 +139,18 @@ export async function launchExtensionBrowser(extensionDir: string, options: Laun
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+/**
+ * A fresh profile is a first install: the extension opens its options page. Waiting for that tab first means no test,
+ * demo step or bench run has its own tab taken over by it (Chrome opens it in whatever new tab comes next).
+ */
+async function welcomed(context: BrowserContext, optionsUrl: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!context.pages().some((page) => page.url() === optionsUrl)) {
+    if (Date.now() > deadline) throw new Error('The extension did not open its options page on install');
+    await new Promise((done) => setTimeout(done, 50));
   }
 }
 

@@ -27,14 +27,16 @@ export const NOT_FOUND = [
   'loads unpacked extensions from the command line). Any one of these will do:',
   '  apt-get install -y chromium                 (Debian; on Ubuntu: the chromium-browser package)',
   '  CHROMIUM_PATH=/path/to/chromium npm run …   (a Chromium installed elsewhere)',
-  '  npx playwright-core install chromium        (Playwright\'s own build, found where Playwright keeps it)',
+  "  npx playwright-core install chromium        (Playwright's own build, found where Playwright keeps it)",
 ].join('\n');
 
 /** The usual install locations, most likely first. */
 export function usualPlaces(platform: NodeJS.Platform, env: LookupEnvironment['env']): string[] {
   if (platform === 'darwin') return ['/Applications/Chromium.app/Contents/MacOS/Chromium'];
   if (platform === 'win32') {
-    const roots = [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)']].filter((root): root is string => Boolean(root));
+    const roots = [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)']].filter((root): root is string =>
+      Boolean(root),
+    );
     return roots.map((root) => join(root, 'Chromium', 'Application', 'chrome.exe'));
   }
   return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/lib/chromium/chromium'];
@@ -43,15 +45,32 @@ export function usualPlaces(platform: NodeJS.Platform, env: LookupEnvironment['e
 /** Where Playwright keeps the Chromium it downloads (`PLAYWRIGHT_BROWSERS_PATH`, else its per-platform cache), newest first. */
 export function playwrightPlaces(lookup: LookupEnvironment): string[] {
   const { env, platform, home } = lookup;
-  const root = env.PLAYWRIGHT_BROWSERS_PATH
-    || (platform === 'darwin' ? join(home, 'Library', 'Caches', 'ms-playwright')
-      : platform === 'win32' ? join(env.LOCALAPPDATA ?? home, 'ms-playwright')
-      : join(home, '.cache', 'ms-playwright'));
-  const inside = platform === 'darwin'
-    ? [['chrome-mac', 'Chromium.app', 'Contents', 'MacOS', 'Chromium'], ['chrome-mac-arm64', 'Chromium.app', 'Contents', 'MacOS', 'Chromium']]
-    : platform === 'win32' ? [['chrome-win', 'chrome.exe'], ['chrome-win64', 'chrome.exe']]
-    : [['chrome-linux', 'chrome'], ['chrome-linux64', 'chrome']];
-  const builds = lookup.list(root).filter((name) => /^chromium-\d+$/.test(name)).sort((a, b) => Number(b.slice(9)) - Number(a.slice(9)));
+  const root =
+    env.PLAYWRIGHT_BROWSERS_PATH ||
+    (platform === 'darwin'
+      ? join(home, 'Library', 'Caches', 'ms-playwright')
+      : platform === 'win32'
+        ? join(env.LOCALAPPDATA ?? home, 'ms-playwright')
+        : join(home, '.cache', 'ms-playwright'));
+  const inside =
+    platform === 'darwin'
+      ? [
+          ['chrome-mac', 'Chromium.app', 'Contents', 'MacOS', 'Chromium'],
+          ['chrome-mac-arm64', 'Chromium.app', 'Contents', 'MacOS', 'Chromium'],
+        ]
+      : platform === 'win32'
+        ? [
+            ['chrome-win', 'chrome.exe'],
+            ['chrome-win64', 'chrome.exe'],
+          ]
+        : [
+            ['chrome-linux', 'chrome'],
+            ['chrome-linux64', 'chrome'],
+          ];
+  const builds = lookup
+    .list(root)
+    .filter((name) => /^chromium-\d+$/.test(name))
+    .sort((a, b) => Number(b.slice(9)) - Number(a.slice(9)));
   return builds.flatMap((build) => inside.map((parts) => join(root, build, ...parts)));
 }
 
@@ -62,7 +81,9 @@ export function findChromium(lookup: LookupEnvironment): Lookup {
       ? { found: true, path: chosen }
       : { found: false, message: `CHROMIUM_PATH is ${chosen}, and there is nothing there.\n\n${NOT_FOUND}` };
   }
-  const path = [...usualPlaces(lookup.platform, lookup.env), ...playwrightPlaces(lookup)].find((place) => lookup.exists(place));
+  const path = [...usualPlaces(lookup.platform, lookup.env), ...playwrightPlaces(lookup)].find((place) =>
+    lookup.exists(place),
+  );
   return path ? { found: true, path } : { found: false, message: NOT_FOUND };
 }
 

@@ -11,7 +11,7 @@ export const projectVendorPath = (projectId: number, vendorId: number): string =
 export const directoryPath = (companyId: number): string => `/${companyId}/company/directory`;
 export const approverPath = (companyId: number): string => `/${companyId}/company/erp_integrations`;
 
-/** The seeded companies and vendors (sandbox seed, team brief). */
+/** The seeded companies and vendors (`sandbox/seed.ts`). */
 export const SUMMIT = 8001;
 export const HARBOR = 8002;
 export const RIVERSIDE_PROJECT = 501;
@@ -71,15 +71,18 @@ export const accessibleDescription = (locator: Locator): Promise<string> =>
 
 /** The approver's row for a company's pending request in Ready to Export (Failed to Export rows have no Accept). */
 export const approverRow = (page: Page, companyName: string): Locator =>
-  page.getByRole('row').filter({ hasText: companyName }).filter({ has: page.getByRole('button', { name: 'Accept' }) });
+  page
+    .getByRole('row')
+    .filter({ hasText: companyName })
+    .filter({ has: page.getByRole('button', { name: 'Accept' }) });
 
 /** Accepts the company's pending request on the approver page (`page` must show it). */
 export async function acceptOnApproverPage(page: Page, companyName: string, erpVendorId: string): Promise<void> {
   const row = approverRow(page, companyName);
   const vendorType = row.getByLabel('Vendor type');
-  const values = await vendorType.locator('option').evaluateAll((options) =>
-    options.map((option) => (option as HTMLOptionElement).value).filter(Boolean),
-  );
+  const values = await vendorType
+    .locator('option')
+    .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean));
   if (values[0]) await vendorType.selectOption(values[0]);
   await row.getByLabel('ERP vendor ID').fill(erpVendorId);
   await row.getByRole('button', { name: 'Accept' }).click();

@@ -30,7 +30,10 @@ function projectImporter(ctx: CheckContext, id: string): string | null {
     const current = queue.shift()!;
     for (const importer of ctx.getModuleInfo(current)?.importers ?? []) {
       if (!DEPENDENCY.test(importer)) return importer;
-      if (!seen.has(importer)) queue.push(importer), seen.add(importer);
+      if (!seen.has(importer)) {
+        seen.add(importer);
+        queue.push(importer);
+      }
     }
   }
   return null;
@@ -60,7 +63,9 @@ export function checkZodFree(ctx: CheckContext, bundle: Record<string, Output>, 
     if (zod) {
       const via = projectImporter(ctx, zod.id);
       const where = zod.chunk === chunk.fileName ? '' : ` (in ${zod.chunk}, which it imports)`;
-      ctx.error(`zod must not reach ${chunk.fileName}${where}${via ? `: it is imported through ${via}` : ''} (use \`import type\`)`);
+      ctx.error(
+        `zod must not reach ${chunk.fileName}${where}${via ? `: it is imported through ${via}` : ''} (use \`import type\`)`,
+      );
     }
   }
 }

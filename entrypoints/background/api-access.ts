@@ -28,7 +28,8 @@ export interface ApiAccess {
 const grantedOrigin = (origin: string) => browser.permissions.contains({ origins: [originPattern(origin)] });
 
 export function createApiAccess(deps: ApiAccessDeps): ApiAccess {
-  const createClient = deps.createClient ?? ((config: ApiConfig, onRequest: () => void) => createApiClient(config, { onRequest }));
+  const createClient =
+    deps.createClient ?? ((config: ApiConfig, onRequest: () => void) => createApiClient(config, { onRequest }));
   const hasHostPermission = deps.hasHostPermission ?? grantedOrigin;
   let cached: { key: string; client: ApiClient } | null = null;
 

@@ -33,14 +33,26 @@ export interface BackgroundDeps extends Partial<Pick<ApiAccessDeps, 'createClien
   loadSettings?: () => Promise<Settings>;
 }
 
+/** What the popup lists: every tracked request, newest first, with the last update and the error to show. */
+async function queueViewOf(stored: StoredItems): Promise<QueueView> {
+  const [tracked, state] = await Promise.all([stored.tracked.get(), stored.poll.get()]);
+  return {
+    requests: Object.values(tracked).sort((a, b) => newestFirst(a.request, b.request)),
+    lastUpdated: state.lastUpdated,
+    error: state.authError ?? state.lastError,
+    repairedAt: state.repairedAt,
+  };
+}
+
 export function createBackgroundApp(deps: BackgroundDeps = {}) {
   const now = deps.now ?? Date.now;
   const sandboxUrl = deps.sandboxUrl ?? SANDBOX_URL;
   const settings = deps.loadSettings ?? loadSettings;
   const api = createApiAccess({ ...deps, settings, onRequest: () => poller.countCalls(1) });
 
-  let tracking: Tracking;
-  const stored: StoredItems = openStoredItems(createStorageRepair({ stored: () => stored, api, tracking: () => tracking, now }));
+  const stored: StoredItems = openStoredItems(
+    createStorageRepair({ stored: () => stored, api, tracking: () => tracking, now }),
+  );
   const watchers = createTabWatchers(stored.watchers, deps.push);
   const poller = createPoller({
     stored,
@@ -50,19 +62,11 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
     pollOverride: deps.pollOverride ?? POLL_SECONDS_OVERRIDE,
     now,
   });
-  tracking = createTracking({ stored, settings, watchers, schedule: poller.schedule, now });
+  const tracking: Tracking = createTracking({ stored, settings, watchers, schedule: poller.schedule, now });
   const vendors = createVendorViews({ api: api.current, record: tracking.record, now });
   const sender = createSender({ locks: stored.sends, api: api.current, onCreated: tracking.recordSent });
 
-  const queueView = async (): Promise<QueueView> => {
-    const [tracked, state] = await Promise.all([stored.tracked.get(), stored.poll.get()]);
-    return {
-      requests: Object.values(tracked).sort((a, b) => newestFirst(a.request, b.request)),
-      lastUpdated: state.lastUpdated,
-      error: state.authError ?? state.lastError,
-      repairedAt: state.repairedAt,
-    };
-  };
+  const queueView = () => queueViewOf(stored);
   const saveFirstScreen = createFirstScreenWriter(stored, queueView);
   const handlers = createHandlers({ stored, api, vendors, sender, tracking, poller, watchers, queueView, sandboxUrl });
 

@@ -33,5 +33,9 @@ export async function showBadge(state: BadgeState): Promise<void> {
   // A different look, so "check the token" is not read as a count.
   if (state.kind === 'auth_error') return paint(BADGE_LOOK.auth, '!', t('badgeAuthError'));
   const count = state.kind === 'count' ? state.count : 0;
-  return paint(BADGE_LOOK.count, count > 0 ? String(count) : '', count > 0 ? tCount('badgeAttention', count) : t('extName'));
+  return paint(
+    BADGE_LOOK.count,
+    count > 0 ? String(count) : '',
+    count > 0 ? tCount('badgeAttention', count) : t('extName'),
+  );
 }

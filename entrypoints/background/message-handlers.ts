@@ -4,7 +4,14 @@
  */
 import { browser } from 'wxt/browser';
 import { fail, ok, type Result, type UserError } from '@/lib/contract/errors';
-import { MESSAGES, type Answer, type Payload, type QueueView, type RequestType, type VendorView } from '@/lib/contract/messages';
+import {
+  MESSAGES,
+  type Answer,
+  type Payload,
+  type QueueView,
+  type RequestType,
+  type VendorView,
+} from '@/lib/contract/messages';
 import { isProcoreOrigin } from '@/lib/procore/origins';
 import type { ApiAccess } from './api-access';
 import { toUserError } from './api/api-error';
@@ -38,23 +45,35 @@ export interface HandlerDeps {
   sandboxUrl: string;
 }
 
+/** Keeps the Procore origin a company was seen on, for links back to its pages. */
+async function remember({ stored, sandboxUrl }: HandlerDeps, companyId: number, origin: string | null): Promise<void> {
+  if (!origin || !isProcoreOrigin(origin, sandboxUrl)) return;
+  await stored.companies.update((all) =>
+    all[companyId]?.origin === origin ? all : { ...all, [companyId]: { origin } },
+  );
+}
+
+/** The vendor's fresh view after an action that did not go as asked (409): the real state, with why. */
+async function viewAfterFailure(
+  deps: HandlerDeps,
+  companyId: number,
+  vendorId: number,
+  error: UserError,
+): Promise<Result<VendorView>> {
+  if (error.kind !== 'conflict') {
+    await deps.tracking.noteError(error);
+    return fail(error);
+  }
+  const view = await deps.vendors.view(companyId, vendorId, { refresh: true });
+  return view.ok ? ok({ ...view.value, notice: error }) : view;
+}
+
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { stored, api, vendors, tracking, sandboxUrl } = deps;
+  const { api, vendors, tracking, sandboxUrl } = deps;
 
-  const rememberCompany = async (companyId: number, origin: string | null) => {
-    if (!origin || !isProcoreOrigin(origin, sandboxUrl)) return;
-    await stored.companies.update((all) => (all[companyId]?.origin === origin ? all : { ...all, [companyId]: { origin } }));
-  };
-
-  /** The vendor's fresh view after an action that did not go as asked (409): the real state, with why. */
-  const viewAfter = async (companyId: number, vendorId: number, error: UserError): Promise<Result<VendorView>> => {
-    if (error.kind !== 'conflict') {
-      await tracking.noteError(error);
-      return fail(error);
-    }
-    const view = await vendors.view(companyId, vendorId, { refresh: true });
-    return view.ok ? ok({ ...view.value, notice: error }) : view;
-  };
+  const rememberCompany = (companyId: number, origin: string | null) => remember(deps, companyId, origin);
+  const viewAfter = (companyId: number, vendorId: number, error: UserError) =>
+    viewAfterFailure(deps, companyId, vendorId, error);
 
   return {
     async getVendor({ page, refresh }, from) {

@@ -22,7 +22,8 @@ export function markNotified(tracked: TrackedMap, told: TrackedRequest[]): Track
   for (const entry of told) {
     const key = trackedKey(entry.companyId, entry.request.id);
     const current = next[key];
-    if (current && current.request.status === entry.request.status) next[key] = { ...current, notifiedStatus: entry.request.status };
+    if (current && current.request.status === entry.request.status)
+      next[key] = { ...current, notifiedStatus: entry.request.status };
   }
   return next;
 }

@@ -27,7 +27,11 @@ const minusMargin = (iso: string): string => new Date(Date.parse(iso) - SAFETY_M
  * A company keeps its cursor until something changes, so an unchanged company is asked the same question with its
  * ETag and answers 304.
  */
-export function planPoll(tracked: TrackedMap, cursors: Record<string, CompanyCursor>, opts: { all?: boolean } = {}): PollCall[] {
+export function planPoll(
+  tracked: TrackedMap,
+  cursors: Record<string, CompanyCursor>,
+  opts: { all?: boolean } = {},
+): PollCall[] {
   const oldest = new Map<number, string>();
   for (const entry of Object.values(tracked)) {
     if (!opts.all && !isOpen(entry.request.status)) continue;
@@ -43,7 +47,11 @@ export function planPoll(tracked: TrackedMap, cursors: Record<string, CompanyCur
 }
 
 /** The cursor after a poll started at `startedAt` got an answer: a new question only when the answer changed. */
-export function nextCursor(call: PollCall, startedAt: string, answer: { notModified: boolean; etag: string | null }): CompanyCursor {
+export function nextCursor(
+  call: PollCall,
+  startedAt: string,
+  answer: { notModified: boolean; etag: string | null },
+): CompanyCursor {
   if (answer.notModified) return { since: call.updatedSince, etag: call.etag };
   return { since: minusMargin(startedAt), etag: answer.etag };
 }
@@ -63,7 +71,12 @@ export const callsInLastHour = (calls: Record<string, number>, now: number): num
   Object.entries(calls).reduce((sum, [m, n]) => (minute(now) - Number(m) < 60 ? sum + n : sum), 0);
 
 /** The calls that fit in what is left of the hourly budget; companies asked longest ago go first. */
-export function withinBudget(plan: PollCall[], calls: Record<string, number>, now: number, budget = HOURLY_BUDGET): PollCall[] {
+export function withinBudget(
+  plan: PollCall[],
+  calls: Record<string, number>,
+  now: number,
+  budget = HOURLY_BUDGET,
+): PollCall[] {
   const left = Math.max(0, budget - callsInLastHour(calls, now));
   return [...plan].sort((a, b) => a.updatedSince.localeCompare(b.updatedSince)).slice(0, left);
 }

@@ -48,11 +48,21 @@ const ask = async (client: ApiClient, call: PollCall): Promise<Outcome> => {
 };
 
 /** The answers merged into the tracked map: updates of what is tracked, and new requests of vendors already tracked. */
-function mergeOutcomes(tracked: TrackedMap, outcomes: Outcome[], companies: Companies, changed: TrackedRequest[]): TrackedMap {
+function mergeOutcomes(
+  tracked: TrackedMap,
+  outcomes: Outcome[],
+  companies: Companies,
+  changed: TrackedRequest[],
+): TrackedMap {
   return outcomes.reduce<TrackedMap>((acc, o) => {
     if (!('answer' in o)) return acc;
     const origin = companies[o.call.companyId]?.origin ?? '';
-    const merged = mergeRequests(acc, { companyId: o.call.companyId, origin, requests: o.answer.requests, adopt: 'known' });
+    const merged = mergeRequests(acc, {
+      companyId: o.call.companyId,
+      origin,
+      requests: o.answer.requests,
+      adopt: 'known',
+    });
     changed.push(...merged.changed);
     return merged.next;
   }, tracked);
@@ -93,7 +103,8 @@ export function createPoller({ stored, api, settings, onChanged, pollOverride, n
     const seconds = effectivePollSeconds(current, pollOverride);
     const minutes = seconds / 60;
     const alarm = await browser.alarms.get(POLL_ALARM);
-    if (alarm?.periodInMinutes !== minutes) browser.alarms.create(POLL_ALARM, { delayInMinutes: minutes, periodInMinutes: minutes });
+    if (alarm?.periodInMinutes !== minutes)
+      browser.alarms.create(POLL_ALARM, { delayInMinutes: minutes, periodInMinutes: minutes });
     if (seconds < MIN_POLL_SECONDS && timer === null) {
       timer = setTimeout(() => {
         timer = null;

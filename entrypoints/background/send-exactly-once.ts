@@ -39,7 +39,13 @@ export interface Sender {
   resumePending(): Promise<void>;
 }
 
-export function createSender({ locks, api, onCreated, newKey = () => crypto.randomUUID(), now = Date.now }: SenderDeps): Sender {
+export function createSender({
+  locks,
+  api,
+  onCreated,
+  newKey = () => crypto.randomUUID(),
+  now = Date.now,
+}: SenderDeps): Sender {
   // Calls for a vendor while its send runs in this worker join it: same promise, same outcome.
   const inFlight = new Map<string, Promise<Result<ErpRequest>>>();
 

@@ -12,8 +12,6 @@ import { checkedItem, type CheckedItem, type CorruptListener } from '@/lib/exten
 import { STORED } from '@/lib/extension/storage-items';
 import { checkFirstScreen, type FirstScreen } from '@/lib/erp/queue';
 
-const trackedMapSchema = z.record(z.string(), trackedRequestSchema);
-
 /** A send whose outcome is not known yet: the lock for its vendor and the key every retry reuses. */
 const sendLockSchema = z.object({
   idempotencyKey: z.string().min(1),
@@ -75,7 +73,11 @@ function migrateTrackedV1(old: unknown): unknown {
     const request = erpRequestSchema.safeParse(entry.request);
     if (!request.success) continue;
     // What was stored had already been seen by the admin: do not announce it again.
-    map[trackedKey(entry.companyId, request.data.id)] = { ...entry, request: request.data, notifiedStatus: request.data.status };
+    map[trackedKey(entry.companyId, request.data.id)] = {
+      ...entry,
+      request: request.data,
+      notifiedStatus: request.data.status,
+    };
   }
   return map;
 }
@@ -112,14 +114,25 @@ export interface StoredItems {
 /** The background's items. Opened by a call (not at import) so that tests start each case from a fresh definition. */
 export function openStoredItems(onCorrupt: CorruptListener): StoredItems {
   return {
-    tracked: checkedItem(STORED.tracked, { ...recordOf(trackedRequestSchema), onCorrupt, migrations: { 2: migrateTrackedV1 } }),
+    tracked: checkedItem(STORED.tracked, {
+      ...recordOf(trackedRequestSchema),
+      onCorrupt,
+      migrations: { 2: migrateTrackedV1 },
+    }),
     sends: checkedItem(STORED.sends, { ...recordOf(sendLockSchema), onCorrupt }),
-    poll: checkedItem(STORED.poll, { check: (raw) => pollStateSchema.safeParse(raw), fallback: emptyPollState, onCorrupt }),
+    poll: checkedItem(STORED.poll, {
+      check: (raw) => pollStateSchema.safeParse(raw),
+      fallback: emptyPollState,
+      onCorrupt,
+    }),
     companies: checkedItem(STORED.companies, { ...recordOf(companySchema), onCorrupt }),
     watchers: checkedItem(STORED.watchers, { ...recordOf(tabIdsSchema), onCorrupt }),
     // Written only from values already checked; an unreadable copy is dropped (the popup then asks the worker).
     firstScreen: checkedItem<FirstScreen | null>(STORED.firstScreen, {
-      check: (raw) => (raw === null || checkFirstScreen(raw) ? { success: true as const, data: raw as FirstScreen | null } : { success: false as const }),
+      check: (raw) =>
+        raw === null || checkFirstScreen(raw)
+          ? { success: true as const, data: raw as FirstScreen | null }
+          : { success: false as const },
       fallback: () => null,
       onCorrupt,
     }),

@@ -50,7 +50,9 @@ export function createTracking({ stored, settings, watchers, schedule, now }: Tr
       return markNotified(prune(tracked, now()), due);
     });
     if ((await settings()).notifications) {
-      await Promise.all(due.map((entry) => showNotification(entry).catch((err) => console.warn('[erp-resend] notification', err))));
+      await Promise.all(
+        due.map((entry) => showNotification(entry).catch((err) => console.warn('[erp-resend] notification', err))),
+      );
     }
     await refreshBadge();
     await watchers.notify(changed.map((e) => ({ companyId: e.companyId, vendorId: e.request.item_id })));

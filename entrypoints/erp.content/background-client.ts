@@ -16,8 +16,7 @@ let nextId = Math.floor(Math.random() * 10_000);
 /** Ask the background; rejects when it cannot answer (worker gone, extension reloaded) or its handler threw. */
 export async function ask<T extends Type>(type: T, data: Data<T>): Promise<Reply<T>> {
   const reply = (await browser.runtime.sendMessage({ id: nextId++, type, data, timestamp: Date.now() })) as
-    | { res?: Reply<T>; err?: unknown }
-    | undefined;
+    { res?: Reply<T>; err?: unknown } | undefined;
   if (!reply || reply.err != null) throw new Error(`${type}: no answer`);
   return reply.res as Reply<T>;
 }

@@ -28,7 +28,8 @@ export function createControlMount(ctx: ContentScriptContext): ControlMount {
   let current: PageSession | null = null;
 
   const renderControl = () => {
-    if (container?.isConnected && current) render(<ErpControl key={JSON.stringify(current.page)} session={current} />, container);
+    if (container?.isConnected && current)
+      render(<ErpControl key={JSON.stringify(current.page)} session={current} />, container);
   };
 
   /** The host is made once, on the first vendor edit page, and then mounted and removed synchronously. */

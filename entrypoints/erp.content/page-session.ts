@@ -71,21 +71,33 @@ function actions(session: PageSession, ask: AskBackground, update: Update, origi
     const ids = { companyId: view.companyId, vendorId: view.vendorId };
     const requestId = view.latest?.id;
     const result: Result<VendorView> = await orNoAnswer(
-      action === 'retrieve' && requestId !== undefined ? ask('retrieve', { ...ids, requestId }) : ask('send', { ...ids, origin }),
+      action === 'retrieve' && requestId !== undefined
+        ? ask('retrieve', { ...ids, requestId })
+        : ask('send', { ...ids, origin }),
     );
     if (result.ok) {
       update({ view: result.value, busy: null, serverReasons: [], error: result.value.notice ?? null });
       return;
     }
     const { error } = result;
-    update({ busy: null, error, failed: action, serverReasons: error.kind === 'validation' ? serverReasons(error) : [] });
+    update({
+      busy: null,
+      error,
+      failed: action,
+      serverReasons: error.kind === 'validation' ? serverReasons(error) : [],
+    });
     // 409: someone else changed it (another tab, the approver); show the real state.
     if (error.kind === 'conflict') await session.load(true);
   };
 }
 
 /** After the page's own Save: refetch until the saved vendor changed; the server's 422 was about the record before. */
-function refetchAfterSave(session: PageSession, update: Update, sleep: (ms: number) => Promise<void>, isDisposed: () => boolean) {
+function refetchAfterSave(
+  session: PageSession,
+  update: Update,
+  sleep: (ms: number) => Promise<void>,
+  isDisposed: () => boolean,
+) {
   let refetching = false;
   return async (): Promise<void> => {
     // The Save click and the form's submit both report one save.
@@ -99,7 +111,9 @@ function refetchAfterSave(session: PageSession, update: Update, sleep: (ms: numb
         const view = await session.load(true);
         if (view && view.vendor.updated_at !== before) {
           const { error } = session.state;
-          update(error?.kind === 'validation' ? { serverReasons: [], error: null, failed: null } : { serverReasons: [] });
+          update(
+            error?.kind === 'validation' ? { serverReasons: [], error: null, failed: null } : { serverReasons: [] },
+          );
           return;
         }
       }
@@ -110,7 +124,12 @@ function refetchAfterSave(session: PageSession, update: Update, sleep: (ms: numb
 }
 
 /** `origin` is the Procore origin the page is on, for the link back in notifications. */
-export function createPageSession(page: PageRef, ask: AskBackground, sleep: (ms: number) => Promise<void>, origin: string): PageSession {
+export function createPageSession(
+  page: PageRef,
+  ask: AskBackground,
+  sleep: (ms: number) => Promise<void>,
+  origin: string,
+): PageSession {
   let disposed = false;
   let watching = false;
   let loads = 0;

@@ -5,7 +5,7 @@
 import { SANDBOX_URL } from '@/lib/extension/build-flags';
 import { t, type MessageKey } from '@/lib/extension/i18n';
 import { MAX_POLL_SECONDS, MIN_POLL_SECONDS } from '@/lib/extension/settings';
-import type { DraftField } from './options-form';
+import type { DraftField, OptionsDraft } from './options-form';
 import { useOptionsForm } from './use-options-form';
 
 interface FieldProps {
@@ -23,8 +23,33 @@ function Field({ id, label, help, error, children }: FieldProps) {
     <div class="field">
       <label for={id}>{t(label)}</label>
       {children(describedBy)}
-      {help && <p id={`${id}-help`} class="help">{t(help)}</p>}
-      {error && <p id={`${id}-error`} class="error">{t(error)}</p>}
+      {help && (
+        <p id={`${id}-help`} class="help">
+          {t(help)}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} class="error">
+          {t(error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface CheckProps {
+  id: 'notifications' | 'badge';
+  label: MessageKey;
+  checked: boolean;
+  edit: (change: Partial<OptionsDraft>) => void;
+}
+
+/** A checkbox for one of the settings that are on or off. */
+function Check({ id, label, checked, edit }: CheckProps) {
+  return (
+    <div class="check">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => edit({ [id]: e.currentTarget.checked })} />
+      <label for={id}>{t(label)}</label>
     </div>
   );
 }
@@ -45,9 +70,7 @@ export function Options() {
       )}
       <form onSubmit={(event) => void form.save(event)} noValidate>
         <Field id="apiUrl" label="optionsApiUrl" help="optionsApiUrlHelp" error={errors.apiUrl}>
-          {(describedBy) => (
-            <input type="url" autocomplete="url" {...fieldProps('apiUrl', describedBy)} />
-          )}
+          {(describedBy) => <input type="url" autocomplete="url" {...fieldProps('apiUrl', describedBy)} />}
         </Field>
         <Field id="token" label="optionsToken" help="optionsTokenHelp" error={errors.token}>
           {(describedBy) => (
@@ -58,7 +81,12 @@ export function Options() {
               ) : (
                 <input type="password" autocomplete="off" {...fieldProps('token', describedBy)} />
               )}
-              <button type="button" aria-pressed={showToken} aria-controls="token" onClick={() => setShowToken(!showToken)}>
+              <button
+                type="button"
+                aria-pressed={showToken}
+                aria-controls="token"
+                onClick={() => setShowToken(!showToken)}
+              >
                 {t('optionsShowToken')}
               </button>
             </div>
@@ -81,19 +109,8 @@ export function Options() {
             />
           )}
         </Field>
-        <div class="check">
-          <input
-            id="notifications"
-            type="checkbox"
-            checked={draft.notifications}
-            onChange={(e) => edit({ notifications: e.currentTarget.checked })}
-          />
-          <label for="notifications">{t('optionsNotifications')}</label>
-        </div>
-        <div class="check">
-          <input id="badge" type="checkbox" checked={draft.badge} onChange={(e) => edit({ badge: e.currentTarget.checked })} />
-          <label for="badge">{t('optionsBadge')}</label>
-        </div>
+        <Check id="notifications" label="optionsNotifications" checked={draft.notifications} edit={edit} />
+        <Check id="badge" label="optionsBadge" checked={draft.badge} edit={edit} />
         <div class="actions">
           <button type="submit" class="primary" disabled={busy}>
             {t('optionsSave')}

@@ -20,7 +20,9 @@ export const toDraft = (s: Settings): OptionsDraft => ({ ...s, pollSeconds: Stri
 const normaliseUrl = (url: string): string => url.trim().replace(/\/+$/, '');
 
 /** Only the connection fields: enough for "Test connection". */
-export function checkConnection(draft: OptionsDraft): { ok: true; baseUrl: string; token: string; origin: string } | { ok: false; errors: DraftErrors } {
+export function checkConnection(
+  draft: OptionsDraft,
+): { ok: true; baseUrl: string; token: string; origin: string } | { ok: false; errors: DraftErrors } {
   const baseUrl = normaliseUrl(draft.apiUrl);
   const origin = webOrigin(baseUrl);
   const token = draft.token.trim();
@@ -30,13 +32,18 @@ export function checkConnection(draft: OptionsDraft): { ok: true; baseUrl: strin
   return origin && token ? { ok: true, baseUrl, token, origin } : { ok: false, errors };
 }
 
-export function parseDraft(draft: OptionsDraft): { ok: true; settings: Settings; origin: string } | { ok: false; errors: DraftErrors } {
+export function parseDraft(
+  draft: OptionsDraft,
+): { ok: true; settings: Settings; origin: string } | { ok: false; errors: DraftErrors } {
   const connection = checkConnection(draft);
   const poll = draft.pollSeconds.trim();
   const pollSeconds = /^\d+$/.test(poll) ? Number(poll) : NaN;
   const pollOk = pollSeconds >= MIN_POLL_SECONDS && pollSeconds <= MAX_POLL_SECONDS;
   if (!connection.ok || !pollOk) {
-    return { ok: false, errors: { ...(connection.ok ? {} : connection.errors), ...(pollOk ? {} : { pollSeconds: 'optionsInvalidPoll' }) } };
+    return {
+      ok: false,
+      errors: { ...(connection.ok ? {} : connection.errors), ...(pollOk ? {} : { pollSeconds: 'optionsInvalidPoll' }) },
+    };
   }
   return {
     ok: true,

@@ -7,7 +7,14 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/contract/messaging';
 import { errorText, t, type MessageKey } from '@/lib/extension/i18n';
 import { loadSettings, originPattern, saveSettings } from '@/lib/extension/settings';
-import { checkConnection, parseDraft, toDraft, type DraftErrors, type DraftField, type OptionsDraft } from './options-form';
+import {
+  checkConnection,
+  parseDraft,
+  toDraft,
+  type DraftErrors,
+  type DraftField,
+  type OptionsDraft,
+} from './options-form';
 
 /** Asks for the API origin; must run inside the click handler, before any other `await`, or the browser refuses. */
 const requestOrigin = (origin: string): Promise<boolean> =>
@@ -29,7 +36,8 @@ export function useOptionsForm() {
     });
   }, []);
 
-  const edit = (change: Partial<OptionsDraft>) => setDraft((current) => (current ? { ...current, ...change } : current));
+  const edit = (change: Partial<OptionsDraft>) =>
+    setDraft((current) => (current ? { ...current, ...change } : current));
   /** What every text field shares: its value in the draft, its error state, and what describes it. */
   const fieldProps = (id: DraftField, describedBy: string | undefined) => ({
     id,

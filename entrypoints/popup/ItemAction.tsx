@@ -87,7 +87,8 @@ export function ItemAction({ tracked, action, checker, onDone }: ItemActionProps
     else setFailure(failureOf(result.error));
   };
 
-  const label = action === 'resend' ? t(busy ? 'actionSending' : 'actionResend') : t(busy ? 'actionRetrieving' : 'actionRetrieve');
+  const label =
+    action === 'resend' ? t(busy ? 'actionSending' : 'actionResend') : t(busy ? 'actionRetrieving' : 'actionRetrieve');
   return (
     <div class="item-action" ref={container}>
       <button
@@ -102,7 +103,11 @@ export function ItemAction({ tracked, action, checker, onDone }: ItemActionProps
         {label}
       </button>
       {note && (
-        <div id={describedBy} class={failure ? 'item-note item-note-error' : 'item-note'} role={failure ? 'alert' : undefined}>
+        <div
+          id={describedBy}
+          class={failure ? 'item-note item-note-error' : 'item-note'}
+          role={failure ? 'alert' : undefined}
+        >
           {note.text && <p>{note.text}</p>}
           {note.reasons.length > 0 && <ReasonList reasons={note.reasons} />}
         </div>

@@ -4,6 +4,7 @@
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorText, t } from '@/lib/extension/i18n';
+import type { QueueView } from '@/lib/contract/messages';
 import { countItems, groupQueue, type FirstScreen } from '@/lib/erp/queue';
 import { isSignedOut, Notice } from './Notice';
 import { QueueSection } from './QueueSection';
@@ -26,31 +27,87 @@ export interface PopupProps {
 const REPAIRED_NOTICE_MS = 24 * 3600_000;
 const NO_FIRST_SCREEN = Promise.resolve(null);
 
-export function Popup({ locale, clock = Date.now, firstScreen = NO_FIRST_SCREEN, onFirstScreen, onFirstQueue }: PopupProps) {
-  const queue = useQueue({ clock, firstScreen, onFirstScreen, onFirstQueue });
-  const { view, first, now } = queue;
-  const [query, setQuery] = useState('');
-  /** The clicked button leaves with its item's old section: the focus goes to the company's link in its new one. */
-  const focusAfterReload = useRef<string | null>(null);
+/** The clicked button leaves with its item's old section: the focus goes to the company's link in its new one. */
+function useFocusAfterReload(view: QueueView | null) {
   const main = useRef<HTMLElement>(null);
-
-  const onDone = useCallback((message: string, vendor: string) => {
-    focusAfterReload.current = vendor;
-    queue.reload(message);
-  }, [queue.reload]);
-
+  const pending = useRef<string | null>(null);
   useLayoutEffect(() => {
-    const vendor = focusAfterReload.current;
+    const vendor = pending.current;
     if (vendor && view) {
-      focusAfterReload.current = null;
+      pending.current = null;
       main.current?.querySelector<HTMLElement>(`[data-vendor="${vendor}"]`)?.focus();
     }
   }, [view]);
+  return { main, focusLater: (vendor: string) => void (pending.current = vendor) };
+}
+
+function Header({
+  updated,
+  refreshing,
+  refresh,
+}: {
+  updated: string;
+  refreshing: boolean;
+  refresh: () => Promise<void>;
+}) {
+  return (
+    <header class="header">
+      <h1>{t('extName')}</h1>
+      <div class="toolbar">
+        <p class="updated">{updated}</p>
+        <button type="button" class="button" aria-busy={refreshing ? 'true' : 'false'} onClick={() => void refresh()}>
+          {refreshing && <span class="spinner" aria-hidden="true" />}
+          {t(refreshing ? 'popupRefreshing' : 'popupRefresh')}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function Search({ query, setQuery }: { query: string; setQuery: (query: string) => void }) {
+  return (
+    <div class="search">
+      <label for="search" class="visually-hidden">
+        {t('popupSearchLabel')}
+      </label>
+      <input
+        id="search"
+        type="search"
+        placeholder={t('popupSearchLabel')}
+        autocomplete="off"
+        value={query}
+        onInput={(event) => setQuery(event.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+export function Popup({
+  locale,
+  clock = Date.now,
+  firstScreen = NO_FIRST_SCREEN,
+  onFirstScreen,
+  onFirstQueue,
+}: PopupProps) {
+  const queue = useQueue({ clock, firstScreen, onFirstScreen, onFirstQueue });
+  const { view, first, now } = queue;
+  const [query, setQuery] = useState('');
+  const { main, focusLater } = useFocusAfterReload(view);
+  const onDone = useCallback(
+    (message: string, vendor: string) => {
+      focusLater(vendor);
+      queue.reload(message);
+    },
+    [queue.reload],
+  );
 
   const time = useMemo(() => createTimeFormatter(locale, now, t('popupJustNow')), [locale, now]);
   const shown = view ?? first;
   // Searching needs every item: until the worker's list arrives, the first screen shows unfiltered.
-  const sections = useMemo(() => (view ? groupQueue(view.requests, query) : (first?.sections ?? [])), [view, first, query]);
+  const sections = useMemo(
+    () => (view ? groupQueue(view.requests, query) : (first?.sections ?? [])),
+    [view, first, query],
+  );
   const withItems = sections.filter((section) => section.count > 0);
   const empty = view ? view.requests.length === 0 : countItems(sections) === 0;
   const error = shown?.error ?? null;
@@ -58,35 +115,32 @@ export function Popup({ locale, clock = Date.now, firstScreen = NO_FIRST_SCREEN,
 
   return (
     <main class="popup" ref={main}>
-      <header class="header">
-        <h1>{t('extName')}</h1>
-        <div class="toolbar">
-          <p class="updated">{shown?.lastUpdated ? t('popupLastUpdated', time.ago(shown.lastUpdated)) : t('popupNeverUpdated')}</p>
-          <button type="button" class="button" aria-busy={queue.refreshing ? 'true' : 'false'} onClick={() => void queue.refresh()}>
-            {queue.refreshing && <span class="spinner" aria-hidden="true" />}
-            {t(queue.refreshing ? 'popupRefreshing' : 'popupRefresh')}
-          </button>
-        </div>
-      </header>
+      <Header
+        updated={shown?.lastUpdated ? t('popupLastUpdated', time.ago(shown.lastUpdated)) : t('popupNeverUpdated')}
+        refreshing={queue.refreshing}
+        refresh={queue.refresh}
+      />
       <p class="visually-hidden" role="status">
         {queue.announcement}
       </p>
-      {queue.unanswered && <div class="notice notice-error"><p>{errorText({ kind: 'no_answer' })}</p></div>}
+      {queue.unanswered && (
+        <div class="notice notice-error">
+          <p>{errorText({ kind: 'no_answer' })}</p>
+        </div>
+      )}
       {error && <Notice error={error} />}
-      {repaired && <div class="notice"><p>{t('popupRepaired', time.ago(repaired))}</p></div>}
+      {repaired && (
+        <div class="notice">
+          <p>{t('popupRepaired', time.ago(repaired))}</p>
+        </div>
+      )}
       {shown === null ? (
         !queue.unanswered && <p class="placeholder">{t('popupLoading')}</p>
       ) : empty ? (
         !isSignedOut(error) && <p class="placeholder">{t('popupEmpty')}</p>
       ) : (
         <>
-          <div class="search">
-            <label for="search" class="visually-hidden">
-              {t('popupSearchLabel')}
-            </label>
-            <input id="search" type="search" placeholder={t('popupSearchLabel')} autocomplete="off" value={query}
-              onInput={(event) => setQuery(event.currentTarget.value)} />
-          </div>
+          <Search query={query} setQuery={setQuery} />
           {withItems.length === 0 ? (
             <p class="placeholder">{t('popupNoMatch', query.trim())}</p>
           ) : (

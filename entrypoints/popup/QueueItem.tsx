@@ -48,7 +48,9 @@ function Detail({ tracked, time }: Pick<QueueItemProps, 'tracked' | 'time'>) {
   if (tracked.request.status === 'synced') {
     return (
       <>
-        {details.map((line) => <p key={line}>{line}</p>)}
+        {details.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
         <p>{when(tracked, time)}</p>
       </>
     );
@@ -56,7 +58,11 @@ function Detail({ tracked, time }: Pick<QueueItemProps, 'tracked' | 'time'>) {
   return (
     <>
       <p>{when(tracked, time)}</p>
-      {details.map((line) => <p key={line} class="item-quote">{line}</p>)}
+      {details.map((line) => (
+        <p key={line} class="item-quote">
+          {line}
+        </p>
+      ))}
     </>
   );
 }
@@ -69,7 +75,14 @@ export function QueueItem({ tracked, time, checker, onDone }: QueueItemProps) {
   return (
     <li class="item">
       <div class="item-head">
-        <a class="item-name" data-vendor={vendor} href={href} target="_blank" rel="noopener" onClick={(event) => openInTab(event, href)}>
+        <a
+          class="item-name"
+          data-vendor={vendor}
+          href={href}
+          target="_blank"
+          rel="noopener"
+          onClick={(event) => openInTab(event, href)}
+        >
           {request.item_name}
         </a>
         <span class={`status status-${STATUS_TONE[request.status]}`}>

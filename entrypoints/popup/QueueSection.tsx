@@ -47,7 +47,13 @@ function SectionView({ section, time, checker, onDone }: QueueSectionProps) {
       </h2>
       <ul class="items" aria-labelledby={headingId}>
         {section.items.slice(0, shown).map((tracked) => (
-          <QueueItem key={`${tracked.origin} ${tracked.request.id}`} tracked={tracked} time={time} checker={checker} onDone={onDone} />
+          <QueueItem
+            key={`${tracked.origin} ${tracked.request.id}`}
+            tracked={tracked}
+            time={time}
+            checker={checker}
+            onDone={onDone}
+          />
         ))}
       </ul>
       {hidden > 0 && shown >= PAGE_SIZE && (

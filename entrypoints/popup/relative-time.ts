@@ -70,7 +70,9 @@ export function createTimeFormatter(locale: string, now: number, justNow: string
     },
     since(iso) {
       const elapsed = elapsedSince(iso);
-      return elapsed.unit === 'just_now' ? unitFormat('minute').format(1) : unitFormat(elapsed.unit).format(elapsed.value);
+      return elapsed.unit === 'just_now'
+        ? unitFormat('minute').format(1)
+        : unitFormat(elapsed.unit).format(elapsed.value);
     },
   };
 }

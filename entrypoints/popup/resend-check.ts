@@ -10,13 +10,14 @@ import { computeReasons, type Reason } from '@/lib/erp/why-unavailable';
 
 export type ResendCheck =
   /** `resendable` is false when the vendor has moved on since (re-sent from the page, synced): no button then. */
-  | { ok: true; resendable: boolean; reasons: Reason[] }
-  | { ok: false; error: UserError };
+  { ok: true; resendable: boolean; reasons: Reason[] } | { ok: false; error: UserError };
 
 export type VendorChecker = (companyId: number, vendorId: number) => Promise<ResendCheck>;
 
 async function checkVendor(companyId: number, vendorId: number): Promise<ResendCheck> {
-  const result = await orNoAnswer(sendMessage('getVendor', { page: { level: 'company', companyId, vendorId }, refresh: false }));
+  const result = await orNoAnswer(
+    sendMessage('getVendor', { page: { level: 'company', companyId, vendorId }, refresh: false }),
+  );
   if (!result.ok) return result;
   const { vendor, settings, permission, latest } = result.value;
   return {

@@ -38,15 +38,18 @@ export function useQueue({ clock, firstScreen, onFirstScreen, onFirstQueue }: Qu
   const inFlight = useRef(false);
   const refreshed = useRef(false);
 
-  const load = useCallback(async (refresh: boolean, onAnswer?: () => void): Promise<QueueView | null> => {
-    const answer = await orNoAnswer(sendMessage('getQueue', { refresh }).then(ok));
-    setNow(clock());
-    setUnanswered(!answer.ok);
-    if (!answer.ok) return null;
-    onAnswer?.();
-    setView(answer.value);
-    return answer.value;
-  }, [clock]);
+  const load = useCallback(
+    async (refresh: boolean, onAnswer?: () => void): Promise<QueueView | null> => {
+      const answer = await orNoAnswer(sendMessage('getQueue', { refresh }).then(ok));
+      setNow(clock());
+      setUnanswered(!answer.ok);
+      if (!answer.ok) return null;
+      onAnswer?.();
+      setView(answer.value);
+      return answer.value;
+    },
+    [clock],
+  );
 
   const refresh = useCallback(async () => {
     if (inFlight.current) return;
@@ -57,14 +60,18 @@ export function useQueue({ clock, firstScreen, onFirstScreen, onFirstQueue }: Qu
     setRefreshing(false);
     setChecker(() => createVendorChecker());
     if (!next) setAnnouncement(errorText(NO_ANSWER));
-    else setAnnouncement(next.error ? problemText(next.error) : tCount('popupRefreshed', attentionCount(next.requests)));
+    else
+      setAnnouncement(next.error ? problemText(next.error) : tCount('popupRefreshed', attentionCount(next.requests)));
   }, [load]);
 
   /** An item's action changed its request: say so, and read the queue again. */
-  const reload = useCallback((message: string) => {
-    setAnnouncement(message);
-    void load(false).then(() => setChecker(() => createVendorChecker()));
-  }, [load]);
+  const reload = useCallback(
+    (message: string) => {
+      setAnnouncement(message);
+      void load(false).then(() => setChecker(() => createVendorChecker()));
+    },
+    [load],
+  );
 
   const loadSaved = () =>
     void load(false, onFirstQueue).then((saved) => {

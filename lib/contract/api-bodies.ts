@@ -6,15 +6,28 @@ import { z } from 'zod';
 import { STATUSES } from '../erp/status';
 
 export const VENDOR_FIELDS = [
-  'name', 'abbreviated_name', 'code', 'address', 'city', 'state_code', 'zip', 'country_code',
-  'business_phone', 'mobile_phone', 'fax_number', 'email_address',
+  'name',
+  'abbreviated_name',
+  'code',
+  'address',
+  'city',
+  'state_code',
+  'zip',
+  'country_code',
+  'business_phone',
+  'mobile_phone',
+  'fax_number',
+  'email_address',
 ] as const;
 export type VendorField = (typeof VENDOR_FIELDS)[number];
 
 /** A record id as this extension's messages and storage accept it. */
 export const idSchema = z.number().int().positive();
 
-const nullableText = z.string().nullish().transform((v) => v ?? '');
+const nullableText = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? '');
 const person = z.object({ id: z.number(), name: z.string() });
 
 export const meSchema = z.object({ id: z.number(), login: z.string(), name: z.string() });
@@ -63,8 +76,14 @@ export const vendorSchema = z.object({
   email_address: nullableText,
   is_active: z.boolean(),
   synced_to_erp: z.boolean(),
-  origin_id: z.string().nullish().transform((v) => v ?? null),
-  origin_code: z.string().nullish().transform((v) => v ?? null),
+  origin_id: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  origin_code: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
   updated_at: z.string(),
 });
 export type Vendor = z.infer<typeof vendorSchema>;
@@ -79,10 +98,22 @@ export const erpRequestSchema = z.object({
   updated_at: z.string(),
   sent_by: person,
   decided_by: person.nullish().transform((v) => v ?? null),
-  decided_at: z.string().nullish().transform((v) => v ?? null),
-  rejection_comment: z.string().nullish().transform((v) => v ?? null),
-  erp_vendor_id: z.string().nullish().transform((v) => v ?? null),
-  errors: z.array(z.string()).nullish().transform((v) => v ?? []),
+  decided_at: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  rejection_comment: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  erp_vendor_id: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  errors: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
 });
 export type ErpRequest = z.infer<typeof erpRequestSchema>;
 export const erpRequestListSchema = z.array(erpRequestSchema);

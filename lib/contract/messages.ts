@@ -66,14 +66,18 @@ export const MESSAGES = {
   /** The tracked requests; `refresh` asks the API first. */
   getQueue: message(z.object({ refresh: z.boolean() }), 'extension').answers<QueueView>(),
   /** Call /me with these settings (the options page's Test connection). */
-  testConnection: message(z.object({ baseUrl: z.string().url(), token: z.string().min(1) }), 'extension').answers<Result<Me>>(),
+  testConnection: message(z.object({ baseUrl: z.string().url(), token: z.string().min(1) }), 'extension').answers<
+    Result<Me>
+  >(),
 } as const;
 
 export type RequestType = keyof typeof MESSAGES;
 export type Payload<K extends RequestType> = z.infer<(typeof MESSAGES)[K]['input']>;
 export type Answer<K extends RequestType> = (typeof MESSAGES)[K]['answer'];
 /** The messages a content script may send. */
-export type PageRequestType = { [K in RequestType]: (typeof MESSAGES)[K]['from'] extends 'page' ? K : never }[RequestType];
+export type PageRequestType = {
+  [K in RequestType]: (typeof MESSAGES)[K]['from'] extends 'page' ? K : never;
+}[RequestType];
 
 export type SendInput = Payload<'send'>;
 export type RetrieveInput = Payload<'retrieve'>;

@@ -37,7 +37,12 @@ export interface QueueSection {
 
 /** Lower case without accents, so "sao" finds "São" and "ACME" finds "Acme". */
 export const searchKey = (text: string): string =>
-  text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const time = (iso: string): number => {
   const ms = Date.parse(iso);
@@ -112,6 +117,11 @@ const isSection = (value: unknown, index: number): boolean => {
 export function checkFirstScreen(raw: unknown): FirstScreen | null {
   const screen = raw as Partial<FirstScreen> | null | undefined;
   if (typeof screen !== 'object' || screen === null) return null;
-  if (!Array.isArray(screen.sections) || screen.sections.length !== SECTION_IDS.length || !screen.sections.every(isSection)) return null;
+  if (
+    !Array.isArray(screen.sections) ||
+    screen.sections.length !== SECTION_IDS.length ||
+    !screen.sections.every(isSection)
+  )
+    return null;
   return screen as FirstScreen;
 }

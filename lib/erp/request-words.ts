@@ -11,7 +11,8 @@ export const decidedByWords = (request: ErpRequest): string | null =>
 
 /** The approver's comment on a rejection, the ERP vendor ID once synced, the export's errors once failed. */
 export function requestDetails(request: ErpRequest): string[] {
-  if (request.status === 'rejected' && request.rejection_comment) return [t('statusComment', request.rejection_comment)];
+  if (request.status === 'rejected' && request.rejection_comment)
+    return [t('statusComment', request.rejection_comment)];
   if (request.status === 'synced' && request.erp_vendor_id) return [erpVendorIdWords(request.erp_vendor_id)];
   if (request.status === 'failed' && request.errors.length > 0) return [t('statusErrors', request.errors.join('; '))];
   return [];

@@ -11,7 +11,6 @@ export const isOpen = (status: ErpStatus): boolean => !TERMINAL.has(status);
 /** Rejected and failed requests wait for the admin to fix and re-send: they make the badge count. */
 export const needsAttention = (status: ErpStatus): boolean => status === 'rejected' || status === 'failed';
 
-
 /** Procore's ERP icon colours: blue waiting, yellow returned to the admin, green synced, red failed. */
 export type StatusTone = 'waiting' | 'returned' | 'synced' | 'failed';
 export const STATUS_TONE: Record<ErpStatus, StatusTone> = {

@@ -22,12 +22,11 @@ export function reasonText(reason: Reason): string {
     case 'numeric':
       return t(`reason_${reason.code}`, fieldName(reason.field));
     case 'max_length':
-      return tCount(reason.source === 'published' ? 'reason_max_length_published' : 'reason_max_length', reason.length, [
-        fieldName(reason.field),
-        String(reason.length),
-        reason.erpName,
-        String(reason.limit),
-      ]);
+      return tCount(
+        reason.source === 'published' ? 'reason_max_length_published' : 'reason_max_length',
+        reason.length,
+        [fieldName(reason.field), String(reason.length), reason.erpName, String(reason.limit)],
+      );
     case 'max_line_length':
       return tCount('reason_max_line_length', reason.length, [
         fieldName(reason.field),

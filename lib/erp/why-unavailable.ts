@@ -17,13 +17,19 @@ export type Reason =
   | { code: 'present'; field: VendorField }
   | { code: 'numeric'; field: VendorField }
   /** `source`: 'api' when the integration's export rules gave the limit, 'published' when it came from Procore's per-ERP table. */
-  | { code: 'max_length'; field: VendorField; length: number; limit: number; erpName: string; source: 'api' | 'published' }
+  | {
+      code: 'max_length';
+      field: VendorField;
+      length: number;
+      limit: number;
+      erpName: string;
+      source: 'api' | 'published';
+    }
   | { code: 'max_line_length'; field: VendorField; line: number; length: number; limit: number; erpName: string }
   /** 422 from the server: its own words for a field, shown as text. */
   | { code: 'server'; field: string; message: string };
 
 export type ReasonCode = Reason['code'];
-
 
 export interface RuleInput {
   vendor: Vendor;
@@ -62,7 +68,10 @@ type Validator = ExportValidator & { source: 'api' | 'published'; erpName: strin
 function validatorsByField(settings: ErpSettings): Map<string, Validator[]> {
   const byField = new Map<string, Validator[]>();
   for (const [field, validators] of Object.entries(settings.rules.export)) {
-    byField.set(field, validators.map((v) => ({ ...v, source: 'api', erpName: settings.erp_system_name })));
+    byField.set(
+      field,
+      validators.map((v) => ({ ...v, source: 'api', erpName: settings.erp_system_name })),
+    );
   }
   const published: [VendorField, number | null, string][] = [
     ['name', publishedNameLimit(settings.erp_system), settings.erp_system_name],
@@ -96,7 +105,9 @@ function check(field: VendorField, value: string, v: Validator): Reason[] {
       if (limit === undefined) return [];
       return value.split(/\r?\n/).flatMap((line, index): Reason[] => {
         const length = charCount(line);
-        return length > limit ? [{ code: 'max_line_length', field, line: index + 1, length, limit, erpName: v.erpName }] : [];
+        return length > limit
+          ? [{ code: 'max_line_length', field, line: index + 1, length, limit, erpName: v.erpName }]
+          : [];
       });
     }
   }

@@ -54,7 +54,8 @@ function rawItem(spec: StoredItemSpec, migrations: Migrations) {
         return stored.value;
       }
       let migrated = stored.value;
-      for (let next = stored.version + 1; next <= spec.version; next += 1) migrated = migrations[next]?.(migrated) ?? migrated;
+      for (let next = stored.version + 1; next <= spec.version; next += 1)
+        migrated = migrations[next]?.(migrated) ?? migrated;
       await area.set({ [name]: migrated, [meta]: { v: spec.version } });
       versionStored = true;
       return migrated;

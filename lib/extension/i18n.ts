@@ -18,7 +18,10 @@ export type CountedKey = { [K in MessageKey]: K extends `${infer Base}_other` ? 
  */
 export function tCount(key: CountedKey, count: number, substitutions: string[] = [String(count)]): string {
   const category = new Intl.PluralRules(browser.i18n.getUILanguage()).select(count);
-  return browser.i18n.getMessage(`${key}_${category}` as MessageKey, substitutions) || t(`${key}_other` as MessageKey, substitutions);
+  return (
+    browser.i18n.getMessage(`${key}_${category}` as MessageKey, substitutions) ||
+    t(`${key}_other` as MessageKey, substitutions)
+  );
 }
 
 /** Each status's wording is `status_<status>`, each error's sentence `error_<kind>`, in `_locales`. */

@@ -12,7 +12,10 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   const left = definedKeys(a);
   const right = b as Record<string, unknown>;
-  return left.length === definedKeys(b).length && left.every((key) => Object.hasOwn(right, key) && jsonEqual((a as Record<string, unknown>)[key], right[key]));
+  return (
+    left.length === definedKeys(b).length &&
+    left.every((key) => Object.hasOwn(right, key) && jsonEqual((a as Record<string, unknown>)[key], right[key]))
+  );
 }
 
 function definedKeys(value: object): string[] {

@@ -10,7 +10,8 @@ function matchPattern(url: URL): string {
   return `${url.protocol}//${url.hostname}${url.pathname}*`;
 }
 
-const samePage = (a: URL, b: URL): boolean => a.origin === b.origin && a.pathname.replace(/\/$/, '') === b.pathname.replace(/\/$/, '');
+const samePage = (a: URL, b: URL): boolean =>
+  a.origin === b.origin && a.pathname.replace(/\/$/, '') === b.pathname.replace(/\/$/, '');
 
 export async function openEditPage(href: string): Promise<void> {
   const target = new URL(href);

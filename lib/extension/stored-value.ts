@@ -19,4 +19,3 @@ export async function readStored(spec: StoredItemSpec): Promise<{ value: unknown
   const version = (stored[meta] as { v?: unknown } | undefined)?.v;
   return { value, version: typeof version === 'number' ? version : 1 };
 }
-

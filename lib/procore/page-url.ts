@@ -4,8 +4,7 @@
  */
 
 export type PageRef =
-  | { level: 'company'; companyId: number; vendorId: number }
-  | { level: 'project'; projectId: number; vendorId: number };
+  { level: 'company'; companyId: number; vendorId: number } | { level: 'project'; projectId: number; vendorId: number };
 
 /** `/{company_id}/company/…` or `/{project_id}/project/…`, then `directory/vendors/{vendor_id}/edit`. */
 const VENDOR_EDIT = /^\/(\d+)\/(company|project)\/directory\/vendors\/(\d+)\/edit\/?$/;
@@ -28,5 +27,4 @@ export function parseVendorEditUrl(url: string | URL): PageRef | null {
 export const vendorEditUrl = (origin: string, companyId: number, vendorId: number): string =>
   `${origin}/${companyId}/company/directory/vendors/${vendorId}/edit`;
 
-export const samePage = (a: PageRef | null, b: PageRef | null): boolean =>
-  JSON.stringify(a) === JSON.stringify(b);
+export const samePage = (a: PageRef | null, b: PageRef | null): boolean => JSON.stringify(a) === JSON.stringify(b);

@@ -35,7 +35,11 @@ export type FieldControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaEl
 
 /** Case, spacing and a trailing required-marker `*` or `:` do not matter when a person reads a label. */
 export const normalizeLabel = (text: string): string =>
-  text.replace(/\s+/g, ' ').trim().replace(/[\s*:]+$/, '').toLocaleLowerCase();
+  text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s*:]+$/, '')
+    .toLocaleLowerCase();
 
 const LABEL_TO_FIELD = new Map<string, VendorField>(
   Object.entries(FIELD_LABELS).flatMap(([field, labels]) => labels.map((label) => [label, field as VendorField])),
@@ -57,7 +61,12 @@ export function labelsOf(control: FieldControl): string[] {
   const labelledBy = control.getAttribute('aria-labelledby');
   if (labelledBy) {
     const doc = control.ownerDocument;
-    texts.push(labelledBy.split(/\s+/).map((id) => doc.getElementById(id)?.textContent ?? '').join(' '));
+    texts.push(
+      labelledBy
+        .split(/\s+/)
+        .map((id) => doc.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
   }
   texts.push(control.getAttribute('aria-label') ?? '');
   return texts.map(normalizeLabel).filter(Boolean);

@@ -11,7 +11,11 @@ import type { CompanyJson, MeJson, RequestJson } from './types';
 
 const TOKEN = 'sandbox-approver';
 const REFRESH_MS = 2000;
-const VENDOR_TYPES = [['subcontractor', 'Subcontractor'], ['supplier', 'Supplier'], ['consultant', 'Consultant']] as const;
+const VENDOR_TYPES = [
+  ['subcontractor', 'Subcontractor'],
+  ['supplier', 'Supplier'],
+  ['consultant', 'Consultant'],
+] as const;
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-US') : '');
 
@@ -31,17 +35,51 @@ function approverLayout(main: HTMLElement) {
   const column = (text: string) => el('th', { scope: 'col' }, text);
   main.append(
     el('h1', {}, 'ERP Integrations'),
-    el('nav', { class: 'tabs', 'aria-label': 'ERP Integrations' }, el('span', { class: 'tab tab--active', 'aria-current': 'page' }, 'Companies')),
+    el(
+      'nav',
+      { class: 'tabs', 'aria-label': 'ERP Integrations' },
+      el('span', { class: 'tab tab--active', 'aria-current': 'page' }, 'Companies'),
+    ),
     parts.announce,
-    el('section', { class: 'card', 'aria-labelledby': 'ready-title' },
+    el(
+      'section',
+      { class: 'card', 'aria-labelledby': 'ready-title' },
       el('h2', { id: 'ready-title' }, 'Ready to Export ', parts.readyCount),
-      el('table', { class: 'data-table approver-table' },
-        el('thead', {}, el('tr', {}, column('Company'), column('Sent by'), column('Sent'), column('Vendor type'),
-          column('ERP vendor ID'), column('Accept'), column('Comment'), column('Reject'))),
-        parts.readyBody),
-      parts.readyEmpty),
-    el('section', { class: 'card', 'aria-labelledby': 'exporting-title' }, el('h2', { id: 'exporting-title' }, 'Exporting'), parts.exporting),
-    el('section', { class: 'card', 'aria-labelledby': 'failed-title' }, el('h2', { id: 'failed-title' }, 'Failed to Export ', parts.failedCount), parts.failed),
+      el(
+        'table',
+        { class: 'data-table approver-table' },
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            column('Company'),
+            column('Sent by'),
+            column('Sent'),
+            column('Vendor type'),
+            column('ERP vendor ID'),
+            column('Accept'),
+            column('Comment'),
+            column('Reject'),
+          ),
+        ),
+        parts.readyBody,
+      ),
+      parts.readyEmpty,
+    ),
+    el(
+      'section',
+      { class: 'card', 'aria-labelledby': 'exporting-title' },
+      el('h2', { id: 'exporting-title' }, 'Exporting'),
+      parts.exporting,
+    ),
+    el(
+      'section',
+      { class: 'card', 'aria-labelledby': 'failed-title' },
+      el('h2', { id: 'failed-title' }, 'Failed to Export ', parts.failedCount),
+      parts.failed,
+    ),
   );
   return parts;
 }
@@ -50,18 +88,33 @@ type Layout = ReturnType<typeof approverLayout>;
 /** A request waiting for the approver: vendor type and ERP vendor ID to accept, a comment to reject. */
 function readyRow(request: RequestJson, act: Act): HTMLTableRowElement {
   const name = request.item_name;
-  const type = el('select', { 'aria-label': `Vendor type for ${name}` }, ...VENDOR_TYPES.map(([value, label]) => el('option', { value }, label)));
+  const type = el(
+    'select',
+    { 'aria-label': `Vendor type for ${name}` },
+    ...VENDOR_TYPES.map(([value, label]) => el('option', { value }, label)),
+  );
   const erpId = el('input', { type: 'text', 'aria-label': `ERP vendor ID for ${name}`, autocomplete: 'off' });
   const comment = el('textarea', { 'aria-label': `Comment for ${name}`, rows: '1', placeholder: 'Enter a Comment' });
   const rowError = el('span', { role: 'alert', class: 'row-error' });
   const accept = el('button', { type: 'button', class: 'btn btn-primary' }, 'Accept');
   const reject = el('button', { type: 'button', class: 'btn btn-default' }, 'Reject');
-  accept.addEventListener('click', () => void act(request, 'accept', { vendor_type: type.value, erp_vendor_id: erpId.value }, rowError));
+  accept.addEventListener(
+    'click',
+    () => void act(request, 'accept', { vendor_type: type.value, erp_vendor_id: erpId.value }, rowError),
+  );
   reject.addEventListener('click', () => void act(request, 'reject', { comment: comment.value }, rowError));
-  return el('tr', { 'data-request-id': String(request.id) },
+  return el(
+    'tr',
+    { 'data-request-id': String(request.id) },
     el('th', { scope: 'row' }, name, rowError),
-    el('td', {}, request.sent_by.name), el('td', {}, when(request.created_at)),
-    el('td', {}, type), el('td', {}, erpId), el('td', {}, accept), el('td', {}, comment), el('td', {}, reject));
+    el('td', {}, request.sent_by.name),
+    el('td', {}, when(request.created_at)),
+    el('td', {}, type),
+    el('td', {}, erpId),
+    el('td', {}, accept),
+    el('td', {}, comment),
+    el('td', {}, reject),
+  );
 }
 
 const fill = (list: HTMLUListElement, items: HTMLLIElement[]) =>
@@ -86,11 +139,23 @@ function showQueue(parts: Layout, rows: Map<number, HTMLTableRowElement>, reques
   }
   parts.readyCount.textContent = `(${pending.length})`;
   parts.readyEmpty.hidden = pending.length > 0;
-  fill(parts.exporting, requests.filter((r) => r.status === 'accepted')
-    .map((r) => listItem(r, `ERP vendor ID ${r.erp_vendor_id ?? ''}, accepted by ${r.decided_by?.name ?? ''} ${when(r.decided_at)}`)));
+  fill(
+    parts.exporting,
+    requests
+      .filter((r) => r.status === 'accepted')
+      .map((r) =>
+        listItem(
+          r,
+          `ERP vendor ID ${r.erp_vendor_id ?? ''}, accepted by ${r.decided_by?.name ?? ''} ${when(r.decided_at)}`,
+        ),
+      ),
+  );
   const failures = requests.filter((r) => r.status === 'failed');
   parts.failedCount.textContent = `(${failures.length})`;
-  fill(parts.failed, failures.map((r) => listItem(r, `${r.errors.join('; ')} (${when(r.updated_at)})`)));
+  fill(
+    parts.failed,
+    failures.map((r) => listItem(r, `${r.errors.join('; ')} (${when(r.updated_at)})`)),
+  );
 }
 
 export async function approverPage(root: HTMLElement, companyId: number, signal: AbortSignal): Promise<void> {
@@ -119,9 +184,13 @@ export async function approverPage(root: HTMLElement, companyId: number, signal:
   const refresh = async () => {
     let requests: RequestJson[];
     try {
-      requests = await call<RequestJson[]>(TOKEN, 'GET',
+      requests = await call<RequestJson[]>(
+        TOKEN,
+        'GET',
         `/companies/${companyId}/erp/requests?filters[status][]=pending_acceptance&filters[status][]=accepted&filters[status][]=failed&per_page=1000`,
-        undefined, companyId);
+        undefined,
+        companyId,
+      );
     } catch (error) {
       parts.announce.textContent = errorText(error);
       return;

@@ -17,13 +17,19 @@ export function frame(root: HTMLElement, options: Frame): HTMLElement {
     el('a', { href, class: 'tool-link', 'aria-current': options.tool === tool ? 'page' : undefined }, label);
   const main = el('main', { id: 'main', class: `page page--${pref('ui')}` });
   root.replaceChildren(
-    el('header', { class: 'app-header' },
+    el(
+      'header',
+      { class: 'app-header' },
       el('a', { href: '/', class: 'brand', 'aria-label': 'Procore home' }, 'procore'),
       el('span', { class: 'context', 'data-testid': 'header-context' }, options.context),
-      el('nav', { class: 'tools', 'aria-label': 'Tools' },
+      el(
+        'nav',
+        { class: 'tools', 'aria-label': 'Tools' },
         link('directory', directoryPath('company', options.companyId), s('directory')),
-        link('erp', erpIntegrationsPath(options.companyId), s('erpIntegrations'))),
-      el('span', { class: 'user' }, options.user)),
+        link('erp', erpIntegrationsPath(options.companyId), s('erpIntegrations')),
+      ),
+      el('span', { class: 'user' }, options.user),
+    ),
     main,
   );
   return main;
@@ -31,7 +37,10 @@ export function frame(root: HTMLElement, options: Frame): HTMLElement {
 
 /** The frame's header before data arrives, so a page never flashes blank. */
 export function loadingFrame(root: HTMLElement, message: string): void {
-  root.replaceChildren(el('header', { class: 'app-header' }, el('span', { class: 'brand' }, 'procore')), el('main', { class: 'page' }, el('p', { class: 'loading' }, message)));
+  root.replaceChildren(
+    el('header', { class: 'app-header' }, el('span', { class: 'brand' }, 'procore')),
+    el('main', { class: 'page' }, el('p', { class: 'loading' }, message)),
+  );
 }
 
 export function failure(root: HTMLElement, message: string): void {
@@ -42,7 +51,12 @@ export function failure(root: HTMLElement, message: string): void {
  * A page's data: the loading frame while it comes, the error on the page if it fails. Null when it failed or the page
  * was left meanwhile (`signal`), so the caller renders only data for the page still shown.
  */
-export async function loadPageData<T>(root: HTMLElement, signal: AbortSignal, message: string, load: () => Promise<T>): Promise<T | null> {
+export async function loadPageData<T>(
+  root: HTMLElement,
+  signal: AbortSignal,
+  message: string,
+  load: () => Promise<T>,
+): Promise<T | null> {
   loadingFrame(root, message);
   try {
     const data = await load();

@@ -17,6 +17,40 @@ type EditRoute = Extract<Route, { page: 'vendorEdit' }>;
 /** The redesigned Directory renders its form late; the extension must wait for it. */
 const BETA_RENDER_DELAY_MS = 300;
 
+/** The fields the form marks required: the name, and every field the export rules say must be present. */
+const requiredFields = (settings: SettingsJson): Set<string> =>
+  new Set([
+    'name',
+    ...Object.entries(settings.rules.export)
+      .filter(([, rules]) => rules.some((r) => r.validator === 'present'))
+      .map(([f]) => f),
+  ]);
+
+/** The page around the form: breadcrumbs, heading, the "Saved" and error lines, and the card the form goes in. */
+function editLayout(main: HTMLElement, route: EditRoute, vendorName: string) {
+  const saved = el('p', { role: 'status', class: 'save-status', hidden: true });
+  const problem = el('p', { role: 'alert', class: 'save-error', hidden: true });
+  const card = el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'page-title' },
+    el('p', { class: 'loading' }, s('loading')),
+  );
+  main.append(
+    el(
+      'nav',
+      { class: 'breadcrumbs', 'aria-label': 'Breadcrumb' },
+      el('a', { href: directoryPath(route.level, route.scopeId) }, s('directory')),
+      ' › ',
+      vendorName,
+    ),
+    el('h1', { id: 'page-title' }, s('editCompany')),
+    saved,
+    problem,
+    card,
+  );
+  return { saved, problem, card };
+}
+
 export async function vendorEditPage(root: HTMLElement, route: EditRoute, signal: AbortSignal): Promise<void> {
   const token = pageToken();
   const data = await loadPageData(root, signal, s('loading'), async () => {
@@ -24,30 +58,29 @@ export async function vendorEditPage(root: HTMLElement, route: EditRoute, signal
     const { companyId } = scope;
     const [me, vendor, settings] = await Promise.all([
       call<MeJson>(token, 'GET', '/me'),
-      call<VendorJson>(token, 'GET', `/vendors/${route.vendorId}?company_id=${companyId}&view=erp`, undefined, companyId),
+      call<VendorJson>(
+        token,
+        'GET',
+        `/vendors/${route.vendorId}?company_id=${companyId}&view=erp`,
+        undefined,
+        companyId,
+      ),
       call<SettingsJson>(token, 'GET', `/companies/${companyId}/erp/settings`, undefined, companyId),
     ]);
     return { ...scope, me, vendor, settings };
   });
   if (!data) return;
-  const { companyId, settings } = data;
+  const { companyId } = data;
   const variant = pref('ui');
-  const required = new Set(['name', ...Object.entries(settings.rules.export).filter(([, rules]) => rules.some((r) => r.validator === 'present')).map(([f]) => f)]);
+  const required = requiredFields(data.settings);
 
   const main = frame(root, { context: data.context, companyId, user: data.me.name, tool: 'directory' });
-  const saved = el('p', { role: 'status', class: 'save-status', hidden: true });
-  const problem = el('p', { role: 'alert', class: 'save-error', hidden: true });
-  const card = el('section', { class: 'card', 'aria-labelledby': 'page-title' }, el('p', { class: 'loading' }, s('loading')));
-  main.append(
-    el('nav', { class: 'breadcrumbs', 'aria-label': 'Breadcrumb' },
-      el('a', { href: directoryPath(route.level, route.scopeId) }, s('directory')), ' › ', data.vendor.name),
-    el('h1', { id: 'page-title' }, s('editCompany')),
-    saved, problem, card,
-  );
+  const { saved, problem, card } = editLayout(main, route, data.vendor.name);
 
   const mount = (vendor: VendorJson) => {
     const built = buildVendorForm(variant, {
-      vendor, required,
+      vendor,
+      required,
       onCancel: () => navigate(directoryPath(route.level, route.scopeId)),
       onSave: () => void save(built.values(), built.form),
     });
@@ -59,7 +92,13 @@ export async function vendorEditPage(root: HTMLElement, route: EditRoute, signal
     form.setAttribute('aria-busy', 'true');
     problem.hidden = true;
     try {
-      const vendor = await call<VendorJson>(token, 'PATCH', `/vendors/${route.vendorId}?company_id=${companyId}`, { vendor: values }, companyId);
+      const vendor = await call<VendorJson>(
+        token,
+        'PATCH',
+        `/vendors/${route.vendorId}?company_id=${companyId}`,
+        { vendor: values },
+        companyId,
+      );
       if (signal.aborted) return;
       mount(vendor);
       saved.textContent = s('saved');

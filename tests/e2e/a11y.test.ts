@@ -50,7 +50,8 @@ describe('accessibility', () => {
     const control = erpControl(page);
     await eventually(() => control.send.isEnabled()).toBe(true);
     await page.getByRole('button', { name: 'Cancel' }).focus();
-    const isFocused = () => control.send.evaluate((button) => (button.getRootNode() as ShadowRoot).activeElement === button);
+    const isFocused = () =>
+      control.send.evaluate((button) => (button.getRootNode() as ShadowRoot).activeElement === button);
     for (let i = 0; i < 5 && !(await isFocused()); i += 1) await page.keyboard.press('Tab');
     expect(await isFocused()).toBe(true);
     // A visible focus indicator: an outline or a box shadow while focused by keyboard.
@@ -80,7 +81,10 @@ describe('accessibility', () => {
     await popup.emulateMedia({ colorScheme: 'dark' });
     await popup.getByRole('listitem').nth(2).waitFor();
     // The dark scheme really applies: a dark page with light text.
-    const colours = await popup.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).color]);
+    const colours = await popup.evaluate(() => [
+      getComputedStyle(document.documentElement).backgroundColor,
+      getComputedStyle(document.body).color,
+    ]);
     expect(colours).toEqual(['rgb(27, 29, 33)', 'rgb(232, 234, 237)']);
     expect(await violations(popup)).toEqual([]);
   });

@@ -4,7 +4,14 @@
  */
 import { describe, expect } from 'vitest';
 import type { ExtensionBrowser } from '../../scripts/extension-browser';
-import { approverPath, companyVendorPath, erpControl, rejectOnApproverPage, SUMMIT, VENDORS } from '../../scripts/sandbox-pages';
+import {
+  approverPath,
+  companyVendorPath,
+  erpControl,
+  rejectOnApproverPage,
+  SUMMIT,
+  VENDORS,
+} from '../../scripts/sandbox-pages';
 import { eventually, test } from './browser';
 import { optionsFields } from './options-page';
 import { badgeText, notificationCount } from './worker';

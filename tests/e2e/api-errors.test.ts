@@ -13,13 +13,21 @@ const CREATE = `/rest/v1.0/companies/${SUMMIT}/erp/requests`;
 /** Called by the extension only (the sandbox's own pages never ask for permissions), so page loads leave it alone. */
 const PERMISSION = `/companies/${SUMMIT}/permissions/directory`;
 
-const alertText = (page: Page) => page.getByRole('alert').allInnerTexts().then((texts) => texts.join(' '));
+const alertText = (page: Page) =>
+  page
+    .getByRole('alert')
+    .allInnerTexts()
+    .then((texts) => texts.join(' '));
 
 const createCalls = async (sandbox: SandboxControl) =>
   (await sandbox.extensionCalls()).filter((entry) => entry.method === 'POST' && entry.path === CREATE);
 
 /** Opens Acme's page, waits until it can be sent, then arms `fault` for the send and clicks. */
-async function sendWithFault(open: (path: string) => Promise<Page>, sandbox: SandboxControl, fault: Omit<Fault, 'match' | 'method'>): Promise<Page> {
+async function sendWithFault(
+  open: (path: string) => Promise<Page>,
+  sandbox: SandboxControl,
+  fault: Omit<Fault, 'match' | 'method'>,
+): Promise<Page> {
   const page = await open(acmePath);
   await eventually(() => erpControl(page).send.isEnabled()).toBe(true);
   await sandbox.fault({ method: 'POST', match: '/erp/requests', ...fault });
@@ -41,7 +49,10 @@ describe('when sending fails', () => {
     expect(await sandbox.created()).toEqual([]);
   });
 
-  test('a 503 once is retried promptly (backoff, not the rate-limit window): one request, no error', async ({ open, sandbox }) => {
+  test('a 503 once is retried promptly (backoff, not the rate-limit window): one request, no error', async ({
+    open,
+    sandbox,
+  }) => {
     const page = await sendWithFault(open, sandbox, { count: 1, status: 503 });
     await eventually(() => erpControl(page).status.innerText(), 40_000).toContain('Waiting for approval');
     expect((await sandbox.created()).length).toBe(1);
@@ -51,7 +62,10 @@ describe('when sending fails', () => {
     expect(Date.parse(sent!.at) - Date.parse(failed!.at)).toBeLessThan(5_000);
   });
 
-  test('5xx that persists: says the service is having trouble; Try again sends once it is back', async ({ open, sandbox }) => {
+  test('5xx that persists: says the service is having trouble; Try again sends once it is back', async ({
+    open,
+    sandbox,
+  }) => {
     const page = await sendWithFault(open, sandbox, { count: 50, status: 500 });
     await eventually(() => alertText(page), 30_000).toContain('having trouble');
     await sandbox.clearFaults();
@@ -87,7 +101,11 @@ describe('when reading the vendor fails', () => {
     await sandbox.fault({ method: 'GET', match: PERMISSION, count: 50, malformed: true });
     const page = await open(acmePath);
     await eventually(() => alertText(page), 30_000).toContain("doesn't understand");
-    expect(await erpControl(page).send.isEnabled().catch(() => false)).toBe(false);
+    expect(
+      await erpControl(page)
+        .send.isEnabled()
+        .catch(() => false),
+    ).toBe(false);
   });
 
   test('401 while loading says to check the API token; Try again recovers once fixed', async ({ open, sandbox }) => {

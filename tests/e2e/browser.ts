@@ -43,7 +43,8 @@ export const test = base.extend<E2eFixtures>({
     await use(sandbox);
     // A call the sandbox still holds (a delay fault) must be answered before the next test re-seeds, or it would
     // land in the new seed. Calls whose connection a fault dropped are never answered.
-    const unanswered = async () => (await sandbox.log()).filter((entry) => entry.status === 0 && entry.fault?.drop !== true).length;
+    const unanswered = async () =>
+      (await sandbox.log()).filter((entry) => entry.status === 0 && entry.fault?.drop !== true).length;
     await eventually(unanswered).toBe(0);
   },
   ext: async ({ sandbox }, use) => {

@@ -48,7 +48,10 @@ describe('exactly once', () => {
     await expectExactlyOneCreated(sandbox);
   });
 
-  test('two tabs on the same company clicking at once create one request, and both show it', async ({ open, sandbox }) => {
+  test('two tabs on the same company clicking at once create one request, and both show it', async ({
+    open,
+    sandbox,
+  }) => {
     const [first, second] = await Promise.all([open(acmePath), open(acmePath)]);
     await eventually(() => erpControl(first).send.isEnabled()).toBe(true);
     await eventually(() => erpControl(second).send.isEnabled()).toBe(true);
@@ -86,7 +89,10 @@ describe('exactly once', () => {
     // Whatever the page showed meanwhile, the state is recovered; if the page still offers Send, the click reuses the key.
     await page.reload();
     const control = erpControl(page);
-    await eventually(async () => (await control.status.innerText()).includes('Waiting for approval') || (await control.send.count()) > 0).toBe(true);
+    await eventually(
+      async () =>
+        (await control.status.innerText()).includes('Waiting for approval') || (await control.send.count()) > 0,
+    ).toBe(true);
     if ((await control.send.count()) > 0) await control.send.click();
     await expectWaiting(page);
     // The held POST must be answered before the next test re-seeds the sandbox, or it would land in the new seed.
@@ -94,7 +100,10 @@ describe('exactly once', () => {
     await expectExactlyOneCreated(sandbox);
   });
 
-  test('the connection dropped after the server created the request: the retry gets the same request', async ({ open, sandbox }) => {
+  test('the connection dropped after the server created the request: the retry gets the same request', async ({
+    open,
+    sandbox,
+  }) => {
     const page = await open(acmePath);
     await eventually(() => erpControl(page).send.isEnabled()).toBe(true);
     await sandbox.fault({ method: 'POST', match: '/erp/requests', count: 1, drop: 'after' });

@@ -43,7 +43,10 @@ describe('sending from the vendor edit page', () => {
     expect(created.map((request) => request.item_id)).toEqual([acme.id]);
   });
 
-  test('approving on the approver page shows "Synced to ERP" and the ERP vendor ID, in the page and the popup', async ({ ext, open }) => {
+  test('approving on the approver page shows "Synced to ERP" and the ERP vendor ID, in the page and the popup', async ({
+    ext,
+    open,
+  }) => {
     const { page, approver } = await sendAcmeAndOpenApprover(open);
     await acceptOnApproverPage(approver, acme.name, 'V-2001');
 
@@ -59,7 +62,9 @@ describe('sending from the vendor edit page', () => {
     expect(await link.getAttribute('href')).toContain(companyVendorPath(SUMMIT, acme.id));
   });
 
-  test('rejecting with a comment shows "Rejected", the approver and the comment, and offers Re-send', async ({ open }) => {
+  test('rejecting with a comment shows "Rejected", the approver and the comment, and offers Re-send', async ({
+    open,
+  }) => {
     const { page, approver } = await sendAcmeAndOpenApprover(open);
     await rejectOnApproverPage(approver, acme.name, 'Add the W-9 before sending');
 
@@ -81,7 +86,10 @@ describe('sending from the vendor edit page', () => {
     await control.resend.waitFor();
   });
 
-  test('Retrieve from ERP takes a waiting request back: "Retrieved", then Re-send sends again', async ({ open, sandbox }) => {
+  test('Retrieve from ERP takes a waiting request back: "Retrieved", then Re-send sends again', async ({
+    open,
+    sandbox,
+  }) => {
     const page = await open(companyVendorPath(SUMMIT, pioneer.id));
     const control = erpControl(page);
     await eventually(() => control.status.innerText()).toContain('Waiting for approval');
@@ -112,7 +120,9 @@ describe('sending from the vendor edit page', () => {
     expect(await control.anyAction.count()).toBe(0);
   });
 
-  test('an ERP vendor ID already in use makes the export fail, with the error, and offers Re-send', async ({ open }) => {
+  test('an ERP vendor ID already in use makes the export fail, with the error, and offers Re-send', async ({
+    open,
+  }) => {
     const { page, approver } = await sendAcmeAndOpenApprover(open);
     await acceptOnApproverPage(approver, acme.name, 'V-1007');
 

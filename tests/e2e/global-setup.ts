@@ -24,7 +24,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   chromiumPath();
   const sandbox = await startSandbox({ port: 0, syncDelayMs: SYNC_DELAY_MS });
   try {
-    const extensionDir = await buildExtension({ mode: 'sandbox', sandboxUrl: sandbox.url, pollSeconds: POLL_SECONDS, outDir: '.output/e2e' });
+    const extensionDir = await buildExtension({
+      mode: 'sandbox',
+      sandboxUrl: sandbox.url,
+      pollSeconds: POLL_SECONDS,
+      outDir: '.output/e2e',
+    });
     project.provide('sandboxUrl', sandbox.url);
     project.provide('extensionDir', extensionDir);
   } catch (error) {

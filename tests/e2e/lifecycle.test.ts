@@ -14,7 +14,8 @@ import { eventually, test } from './browser';
 
 declare const chrome: Browser;
 
-const hostCount = (page: Page): Promise<number> => page.evaluate((tag) => document.querySelectorAll(tag).length, CONTROL_TAG);
+const hostCount = (page: Page): Promise<number> =>
+  page.evaluate((tag) => document.querySelectorAll(tag).length, CONTROL_TAG);
 
 /** Console errors that a stale content script would log (a dead extension context, an uncaught rejection). */
 function staleErrors(page: Page): string[] {
@@ -54,7 +55,10 @@ describe('extension reload or update', () => {
     expect(errors).toEqual([]);
   });
 
-  test('after a reload, the stale script does not come back on client-side navigation, and the page still works', async ({ ext, open }) => {
+  test('after a reload, the stale script does not come back on client-side navigation, and the page still works', async ({
+    ext,
+    open,
+  }) => {
     const { page, errors } = await openReadyPage(open);
 
     await reloadExtension(ext);

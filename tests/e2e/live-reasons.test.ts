@@ -51,7 +51,10 @@ describe('live reasons', () => {
     expect(reasons).toContain('Save your changes first');
   });
 
-  test('an unsaved edit alone blocks sending until the page saves; then the control refetches the vendor', async ({ open, sandbox }) => {
+  test('an unsaved edit alone blocks sending until the page saves; then the control refetches the vendor', async ({
+    open,
+    sandbox,
+  }) => {
     const page = await open(companyVendorPath(SUMMIT, VENDORS.acme.id));
     const control = erpControl(page);
     await eventually(() => control.send.isEnabled()).toBe(true);
@@ -61,14 +64,18 @@ describe('live reasons', () => {
     expect(await currentReasons(page)).toContain('Save your changes first');
 
     const vendorFetches = async () =>
-      (await sandbox.extensionCalls()).filter((entry) => entry.method === 'GET' && entry.path === `/rest/v1.0/vendors/${VENDORS.acme.id}`).length;
+      (await sandbox.extensionCalls()).filter(
+        (entry) => entry.method === 'GET' && entry.path === `/rest/v1.0/vendors/${VENDORS.acme.id}`,
+      ).length;
     const before = await vendorFetches();
     await saveButton(page).click();
     await eventually(() => control.send.isEnabled()).toBe(true);
     await eventually(vendorFetches).toBeGreaterThan(before);
   });
 
-  test('without an API rule for the name, the published limit applies and says where it comes from', async ({ open }) => {
+  test('without an API rule for the name, the published limit applies and says where it comes from', async ({
+    open,
+  }) => {
     const page = await open(companyVendorPath(HARBOR, VENDORS.harborElectric.id));
     const control = erpControl(page);
     await control.help.waitFor();
@@ -89,6 +96,9 @@ describe('history', () => {
     expect(await earlier.isVisible()).toBe(false);
     await page.getByText(/^History\b/).click();
     await earlier.waitFor({ state: 'visible' });
-    await page.getByText(/Tax ID missing on W-9/).last().waitFor({ state: 'visible' });
+    await page
+      .getByText(/Tax ID missing on W-9/)
+      .last()
+      .waitFor({ state: 'visible' });
   });
 });

@@ -5,10 +5,14 @@ import { optionsFields } from './options-page';
 import { loadedManifest } from './worker';
 
 describe('the options page', () => {
-  test('opens by itself on install, saying the sandbox build is connected; the shortcut is declared', async ({ ext }) => {
+  test('opens by itself on install, saying the sandbox build is connected; the shortcut is declared', async ({
+    ext,
+  }) => {
     const welcome = () => ext.context.pages().find((page) => page.url() === ext.extensionUrl('options.html'));
     await eventually(() => welcome() !== undefined).toBe(true);
-    await welcome()!.getByText(`This is the sandbox build: it is connected to the local sandbox at ${sandboxUrl()}`).waitFor();
+    await welcome()!
+      .getByText(`This is the sandbox build: it is connected to the local sandbox at ${sandboxUrl()}`)
+      .waitFor();
     const manifest = await loadedManifest(ext);
     expect(manifest.commands?._execute_action?.suggested_key).toEqual({ default: 'Alt+Shift+R' });
   });
@@ -43,7 +47,9 @@ describe('the options page', () => {
     await eventually(() => optionsFields(page).token.inputValue()).toBe('sandbox-token');
   });
 
-  test('Test connection to a URL that is not the API (a web page answers) says the answer is not understood', async ({ ext }) => {
+  test('Test connection to a URL that is not the API (a web page answers) says the answer is not understood', async ({
+    ext,
+  }) => {
     const page = await ext.openOptions();
     const fields = optionsFields(page);
     await eventually(() => fields.apiUrl.inputValue()).toBe(sandboxUrl());

@@ -21,15 +21,20 @@ const { acme, dormant, pioneer, ridge, keystone } = VENDORS;
 const LOOK = ['font-family', 'font-size', 'border-radius'] as const;
 
 const computedLook = (locator: Locator): Promise<string[]> =>
-  locator.evaluate((element, properties) => {
-    const style = getComputedStyle(element);
-    return properties.map((property) => style.getPropertyValue(property));
-  }, [...LOOK]);
+  locator.evaluate(
+    (element, properties) => {
+      const style = getComputedStyle(element);
+      return properties.map((property) => style.getPropertyValue(property));
+    },
+    [...LOOK],
+  );
 
 /** The hue (0–360) of an element's computed background colour. */
 const backgroundHue = (locator: Locator): Promise<number> =>
   locator.evaluate((element) => {
-    const [r = 0, g = 0, b = 0] = (getComputedStyle(element).backgroundColor.match(/[\d.]+/g) ?? []).map((c) => Number(c) / 255);
+    const [r = 0, g = 0, b = 0] = (getComputedStyle(element).backgroundColor.match(/[\d.]+/g) ?? []).map(
+      (c) => Number(c) / 255,
+    );
     const max = Math.max(r, g, b);
     const delta = max - Math.min(r, g, b);
     if (delta === 0) return -1;
@@ -127,7 +132,10 @@ describe('the tooltip is never clipped', () => {
   test('it is in the top layer although its card has overflow: hidden', async ({ open }) => {
     const page = await open(companyVendorPath(SUMMIT, dormant.id));
     const { help, tooltip } = erpControl(page);
-    const clippingCard = await page.locator('.card').filter({ has: help }).evaluate((card) => getComputedStyle(card).overflow);
+    const clippingCard = await page
+      .locator('.card')
+      .filter({ has: help })
+      .evaluate((card) => getComputedStyle(card).overflow);
     expect(clippingCard).toBe('hidden');
     await help.focus();
     await tooltip.waitFor({ state: 'visible' });
@@ -135,7 +143,9 @@ describe('the tooltip is never clipped', () => {
     expect(await tooltipFits(tooltip)).toBe(true);
   });
 
-  test('with the "?" at the top edge it flips below, at the bottom edge it stays above, inside the viewport', async ({ open }) => {
+  test('with the "?" at the top edge it flips below, at the bottom edge it stays above, inside the viewport', async ({
+    open,
+  }) => {
     const page = await open(companyVendorPath(SUMMIT, dormant.id));
     await page.setViewportSize({ width: 900, height: 420 });
     const { help, tooltip } = erpControl(page);

@@ -19,7 +19,9 @@ import { activeTabUrl, badgeText, notificationCount, storedFirstScreenCounts } f
 const { pioneer, ridge, keystone, acme } = VENDORS;
 
 /** Visits the edit pages of the seeded waiting, synced and rejected vendors, so the extension tracks their requests. */
-async function visitSeededRequests(open: (path: string) => Promise<Page>): Promise<Record<'pioneer' | 'keystone' | 'ridge', Page>> {
+async function visitSeededRequests(
+  open: (path: string) => Promise<Page>,
+): Promise<Record<'pioneer' | 'keystone' | 'ridge', Page>> {
   const visit = async (vendorId: number, wording: string): Promise<Page> => {
     const page = await open(companyVendorPath(SUMMIT, vendorId));
     await eventually(() => erpControl(page).status.innerText()).toContain(wording);
@@ -40,7 +42,10 @@ describe('the popup', () => {
     expect(await popup.getByRole('listitem').count()).toBe(0);
   });
 
-  test('sections with counts: needs attention (comment and approver), waiting, recently synced (ERP vendor ID)', async ({ ext, open }) => {
+  test('sections with counts: needs attention (comment and approver), waiting, recently synced (ERP vendor ID)', async ({
+    ext,
+    open,
+  }) => {
     await visitSeededRequests(open);
     const popup = await ext.openPopup();
     await popup.getByRole('heading', { name: 'Needs your attention (1)' }).waitFor();
@@ -61,7 +66,10 @@ describe('the popup', () => {
     }
   });
 
-  test('opens on the first screen the background keeps in storage, before the stopped worker answers', async ({ ext, open }) => {
+  test('opens on the first screen the background keeps in storage, before the stopped worker answers', async ({
+    ext,
+    open,
+  }) => {
     await visitSeededRequests(open);
     await eventually(() => storedFirstScreenCounts(ext)).toEqual([1, 1, 0, 1]);
     await ext.stopServiceWorker();
@@ -69,7 +77,9 @@ describe('the popup', () => {
     await popup.getByRole('heading', { name: 'Needs your attention (1)' }).waitFor();
     await eventually(() => popup.evaluate(() => performance.getEntriesByName('erp-popup-queue').length)).toBe(1);
     const [firstScreen, wholeList] = await popup.evaluate(() =>
-      ['erp-popup-first-screen', 'erp-popup-queue'].map((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null),
+      ['erp-popup-first-screen', 'erp-popup-queue'].map(
+        (mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null,
+      ),
     );
     expect(firstScreen).not.toBeNull();
     expect(firstScreen!).toBeLessThan(wholeList!);
@@ -142,8 +152,14 @@ describe('the popup', () => {
     await visitSeededRequests(open);
     await setApiToken(ext, 'not-a-token');
     const popup = await ext.openPopup();
-    await popup.getByText(/Not connected to the integration API|Check the API token/).first().waitFor();
-    await popup.getByRole('button', { name: 'Open options' }).or(popup.getByRole('link', { name: 'Open options' })).waitFor();
+    await popup
+      .getByText(/Not connected to the integration API|Check the API token/)
+      .first()
+      .waitFor();
+    await popup
+      .getByRole('button', { name: 'Open options' })
+      .or(popup.getByRole('link', { name: 'Open options' }))
+      .waitFor();
   });
 });
 

@@ -106,7 +106,9 @@ describe('project-level edit page', () => {
     await control.send.click();
     await eventually(() => control.status.innerText()).toContain('Waiting for approval');
     const log = await sandbox.log();
-    expect(log.some((entry) => entry.method === 'GET' && entry.path === `/rest/v1.0/projects/${RIVERSIDE_PROJECT}`)).toBe(true);
+    expect(
+      log.some((entry) => entry.method === 'GET' && entry.path === `/rest/v1.0/projects/${RIVERSIDE_PROJECT}`),
+    ).toBe(true);
     expect((await sandbox.created()).map((request) => request.item_id)).toEqual([VENDORS.acme.id]);
   });
 

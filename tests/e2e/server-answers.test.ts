@@ -14,7 +14,12 @@ declare const chrome: Browser;
 const { acme, pioneer, ridge } = VENDORS;
 
 /** Calls the sandbox's API as another admin would, outside the extension. */
-async function apiCall(method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<number> {
+async function apiCall(
+  method: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<number> {
   const response = await fetch(`${sandboxUrl()}/rest/v1.0${path}`, {
     method,
     headers: { authorization: 'Bearer sandbox-token', 'content-type': 'application/json', ...headers },
@@ -26,14 +31,22 @@ async function apiCall(method: string, path: string, body: unknown, headers: Rec
 const notice = (page: Page) => page.getByRole('alert');
 
 describe('the server disagrees with the page', () => {
-  test('409: sent behind the extension\'s back, Send shows "Waiting for approval" with a notice, nothing created twice', async ({ open, sandbox }) => {
+  test('409: sent behind the extension\'s back, Send shows "Waiting for approval" with a notice, nothing created twice', async ({
+    open,
+    sandbox,
+  }) => {
     const page = await open(companyVendorPath(SUMMIT, acme.id));
     const control = erpControl(page);
     await eventually(() => control.send.isEnabled()).toBe(true);
 
-    const status = await apiCall('POST', `/companies/${SUMMIT}/erp/requests`, { item_type: 'vendor', item_id: acme.id }, {
-      'Idempotency-Key': 'another-admin-1',
-    });
+    const status = await apiCall(
+      'POST',
+      `/companies/${SUMMIT}/erp/requests`,
+      { item_type: 'vendor', item_id: acme.id },
+      {
+        'Idempotency-Key': 'another-admin-1',
+      },
+    );
     expect(status).toBe(201);
     await control.send.click();
 
@@ -43,7 +56,10 @@ describe('the server disagrees with the page', () => {
     expect((await sandbox.created()).map((request) => request.item_id)).toEqual([acme.id]);
   });
 
-  test('422: a field another user emptied after the page loaded shows as a reason from the server, until fixed and saved', async ({ open, sandbox }) => {
+  test('422: a field another user emptied after the page loaded shows as a reason from the server, until fixed and saved', async ({
+    open,
+    sandbox,
+  }) => {
     const page = await open(companyVendorPath(SUMMIT, acme.id));
     const control = erpControl(page);
     await eventually(() => control.send.isEnabled()).toBe(true);
@@ -69,13 +85,16 @@ describe('the server disagrees with the page', () => {
 });
 
 describe('corrupt stored data', () => {
-  test('garbage in the tracked requests is rebuilt from the API: the popup lists them after a refresh and says so', async ({ ext, open }) => {
+  test('garbage in the tracked requests is rebuilt from the API: the popup lists them after a refresh and says so', async ({
+    ext,
+    open,
+  }) => {
     for (const vendor of [pioneer, ridge]) {
       const page = await open(companyVendorPath(SUMMIT, vendor.id));
       await eventually(() => erpControl(page).status.innerText()).toMatch(/Waiting for approval|Rejected/);
     }
     const worker = await ext.serviceWorker();
-    await worker.evaluate(() => chrome.storage.local.set({ tracked: '{"not": json at all', 'tracked$': { v: 'x' } }));
+    await worker.evaluate(() => chrome.storage.local.set({ tracked: '{"not": json at all', tracked$: { v: 'x' } }));
 
     const popup = await ext.openPopup();
     const errors: string[] = [];

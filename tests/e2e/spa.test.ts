@@ -9,7 +9,8 @@ import { companyVendorPath, directoryPath, erpControl, saveButton, SUMMIT, VENDO
 import { eventually, launch, openIn, test } from './browser';
 
 type Messages = Record<string, { message: string }>;
-const readMessages = (lang: string): Messages => JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Messages;
+const readMessages = (lang: string): Messages =>
+  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Messages;
 
 /** The Spanish message for an English one, whatever its key is called. */
 function spanishFor(english: string): string {
@@ -72,7 +73,10 @@ describe('single-page navigation', () => {
     await erpControl(page).send.waitFor();
 
     await saveButton(page).click();
-    await page.getByRole('status').filter({ hasText: /^\s*Saved\s*$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^\s*Saved\s*$/ })
+      .waitFor();
     await erpControl(page).send.waitFor();
     expect(await controlCount(page)).toBe(1);
     expect(await placedBeforeSave(page)).toBe(true);

@@ -15,7 +15,9 @@ export const notificationCount = async (ext: ExtensionBrowser): Promise<number> 
   (await ext.serviceWorker()).evaluate(async () => Object.keys(await chrome.notifications.getAll()).length);
 
 export const activeTabUrl = async (ext: ExtensionBrowser): Promise<string | undefined> =>
-  (await ext.serviceWorker()).evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.url);
+  (await ext.serviceWorker()).evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.url,
+  );
 
 /** Each section's count in the popup's first screen as the background stored it (`firstScreen` in `lib/erp/queue.ts`), or null. */
 export const storedFirstScreenCounts = async (ext: ExtensionBrowser): Promise<number[] | null> =>

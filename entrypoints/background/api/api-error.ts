@@ -4,7 +4,9 @@ import type { UserError } from '@/lib/contract/errors';
 /** Thrown by the client for every HTTP failure, carrying what the admin is told. */
 export class ApiError extends Error {
   constructor(readonly error: UserError) {
-    super(`API error: ${error.kind}${error.status ? ` (HTTP ${error.status})` : ''}${error.detail ? `: ${error.detail}` : ''}`);
+    super(
+      `API error: ${error.kind}${error.status ? ` (HTTP ${error.status})` : ''}${error.detail ? `: ${error.detail}` : ''}`,
+    );
     this.name = 'ApiError';
   }
 }

@@ -22,7 +22,7 @@ import {
 import type { ErpStatus } from '@/lib/erp/status';
 import { webOrigin } from '@/lib/extension/web-origin';
 import { ApiError } from './api-error';
-import { createExchange, expectBody, type HttpOptions } from './http';
+import { createExchange, expectBody, type Answered, type HttpOptions } from './http';
 import { nextPage, PER_PAGE } from './paging';
 
 export { ApiError } from './api-error';
@@ -76,17 +76,18 @@ const listQuery = (filters: RequestFilters): URLSearchParams => {
   return query;
 };
 
-export function createApiClient(config: ApiConfig, options: ApiClientOptions = {}): ApiClient {
+type Send = (
+  target: string,
+  method: 'GET' | 'POST',
+  companyId: number | null,
+  extra?: Record<string, string>,
+  body?: unknown,
+) => Promise<Answered>;
+
+/** Sends one request with the token and the company header, through the retrying exchange. */
+function authorizedSend(config: ApiConfig, options: ApiClientOptions, rootOrigin: string | null): Send {
   const exchange = createExchange(options);
-  const root = `${config.baseUrl.replace(/\/+$/, '')}/rest/v1.0`;
-  const rootOrigin = webOrigin(root);
-
-  const url = (path: string, query?: URLSearchParams): string => {
-    const search = query?.toString();
-    return `${root}${path}${search ? `?${search}` : ''}`;
-  };
-
-  const send = (target: string, method: 'GET' | 'POST', companyId: number | null, extra: Record<string, string> = {}, body?: unknown) => {
+  return (target, method, companyId, extra = {}, body) => {
     // Retrying cannot fix missing settings: say so at once.
     if (rootOrigin === null || !config.token) throw new ApiError({ kind: 'not_configured' });
     const headers: Record<string, string> = {
@@ -98,32 +99,53 @@ export function createApiClient(config: ApiConfig, options: ApiClientOptions = {
     };
     return exchange(target, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   };
+}
 
+/** Every page of a request list; a 304 to the first page's `If-None-Match` means nothing changed. */
+async function listAllPages(
+  send: Send,
+  first: string,
+  companyId: number,
+  etag: string | null,
+  rootOrigin: string,
+): Promise<ListResult> {
+  const requests: ErpRequest[] = [];
+  let responseEtag: string | null = null;
+  let target: string | null = first;
+  for (let page = 1; target !== null; page++) {
+    if (page > MAX_PAGES) throw new ApiError({ kind: 'malformed' });
+    // Only the first page is conditional: the ETag stands for the whole list.
+    const conditional = page === 1 && etag ? { 'If-None-Match': etag } : undefined;
+    const response = await send(target, 'GET', companyId, conditional);
+    if (conditional && response.status === 304) {
+      return { requests: [], etag: response.headers.get('etag') ?? etag, notModified: true };
+    }
+    const list = expectBody(response, erpRequestListSchema);
+    if (page === 1) responseEtag = response.headers.get('etag');
+    requests.push(...list);
+    target = nextPage(response, target, page, list.length, rootOrigin);
+  }
+  return { requests, etag: responseEtag, notModified: false };
+}
+
+export function createApiClient(config: ApiConfig, options: ApiClientOptions = {}): ApiClient {
+  const root = `${config.baseUrl.replace(/\/+$/, '')}/rest/v1.0`;
+  const rootOrigin = webOrigin(root);
+  const send = authorizedSend(config, options, rootOrigin);
+
+  const url = (path: string, query?: URLSearchParams): string => {
+    const search = query?.toString();
+    return `${root}${path}${search ? `?${search}` : ''}`;
+  };
   const get = async <T>(schema: z.ZodType<T>, path: string, companyId: number | null, query?: URLSearchParams) =>
     expectBody(await send(url(path, query), 'GET', companyId), schema);
-
-  const post = async <T>(schema: z.ZodType<T>, path: string, companyId: number, body?: unknown, extra?: Record<string, string>) =>
-    expectBody(await send(url(path), 'POST', companyId, extra, body), schema);
-
-  async function listRequests(companyId: number, filters: RequestFilters = {}, etag: string | null = null): Promise<ListResult> {
-    const requests: ErpRequest[] = [];
-    let responseEtag: string | null = null;
-    let target: string | null = url(`/companies/${companyId}/erp/requests`, listQuery(filters));
-    for (let page = 1; target !== null; page++) {
-      if (page > MAX_PAGES) throw new ApiError({ kind: 'malformed' });
-      // Only the first page is conditional: the ETag stands for the whole list.
-      const conditional = page === 1 && etag ? { 'If-None-Match': etag } : undefined;
-      const response = await send(target, 'GET', companyId, conditional);
-      if (conditional && response.status === 304) {
-        return { requests: [], etag: response.headers.get('etag') ?? etag, notModified: true };
-      }
-      const list = expectBody(response, erpRequestListSchema);
-      if (page === 1) responseEtag = response.headers.get('etag');
-      requests.push(...list);
-      target = nextPage(response, target, page, list.length, rootOrigin!);
-    }
-    return { requests, etag: responseEtag, notModified: false };
-  }
+  const post = async <T>(
+    schema: z.ZodType<T>,
+    path: string,
+    companyId: number,
+    body?: unknown,
+    extra?: Record<string, string>,
+  ) => expectBody(await send(url(path), 'POST', companyId, extra, body), schema);
 
   return {
     me: () => get(meSchema, '/me', null),
@@ -132,14 +154,27 @@ export function createApiClient(config: ApiConfig, options: ApiClientOptions = {
       (await get(permissionSchema, `/companies/${companyId}/permissions/directory`, companyId)).level,
     project: (projectId) => get(projectSchema, `/projects/${projectId}`, null),
     vendor: (companyId, vendorId) =>
-      get(vendorSchema, `/vendors/${vendorId}`, companyId, new URLSearchParams({ company_id: String(companyId), view: 'erp' })),
+      get(
+        vendorSchema,
+        `/vendors/${vendorId}`,
+        companyId,
+        new URLSearchParams({ company_id: String(companyId), view: 'erp' }),
+      ),
     createRequest: (companyId, vendorId, idempotencyKey) =>
-      post(erpRequestSchema, `/companies/${companyId}/erp/requests`, companyId, { item_type: 'vendor', item_id: vendorId }, {
-        'Idempotency-Key': idempotencyKey,
-      }),
-    getRequest: (companyId, requestId) => get(erpRequestSchema, `/companies/${companyId}/erp/requests/${requestId}`, companyId),
+      post(
+        erpRequestSchema,
+        `/companies/${companyId}/erp/requests`,
+        companyId,
+        { item_type: 'vendor', item_id: vendorId },
+        {
+          'Idempotency-Key': idempotencyKey,
+        },
+      ),
+    getRequest: (companyId, requestId) =>
+      get(erpRequestSchema, `/companies/${companyId}/erp/requests/${requestId}`, companyId),
     retrieveRequest: (companyId, requestId) =>
       post(erpRequestSchema, `/companies/${companyId}/erp/requests/${requestId}/retrieve`, companyId),
-    listRequests,
+    listRequests: (companyId, filters = {}, etag = null) =>
+      listAllPages(send, url(`/companies/${companyId}/erp/requests`, listQuery(filters)), companyId, etag, rootOrigin!),
   };
 }

@@ -51,7 +51,9 @@ function statusError(status: number, text: string): UserError {
   const kind = STATUS_KIND[status] ?? (status >= 500 ? 'server' : 'malformed');
   const body = errorBodySchema.safeParse(parseJson(text));
   if (!body.success) return { kind, status };
-  return 'errors' in body.data ? { kind, status, fieldErrors: body.data.errors } : { kind, status, detail: body.data.message };
+  return 'errors' in body.data
+    ? { kind, status, fieldErrors: body.data.errors }
+    : { kind, status, detail: body.data.message };
 }
 
 /** The body of a 2xx answer, checked against its schema; anything else throws the matching `ApiError`. */
@@ -98,10 +100,14 @@ export function createExchange(options: HttpOptions = {}): Exchange {
    * Otherwise exponential backoff.
    */
   function waitBefore(retry: number, failed: Attempt): number {
-    const asked = failed.kind !== 'response' ? null
-      : failed.status === 429 ? serverDelay(failed.headers, Date.now())
-      : failed.status === 503 ? retryAfterDelay(failed.headers, Date.now())
-      : null;
+    const asked =
+      failed.kind !== 'response'
+        ? null
+        : failed.status === 429
+          ? serverDelay(failed.headers, Date.now())
+          : failed.status === 503
+            ? retryAfterDelay(failed.headers, Date.now())
+            : null;
     return Math.min(policy.cap, asked ?? backoffDelay(retry, policy));
   }
 
@@ -110,7 +116,9 @@ export function createExchange(options: HttpOptions = {}): Exchange {
       const result = await attempt(target, init);
       if (result.kind === 'response' && !isTransientStatus(result.status)) return result;
       if (retry >= maxRetries) {
-        throw new ApiError(result.kind === 'response' ? statusError(result.status, result.text) : { kind: result.kind });
+        throw new ApiError(
+          result.kind === 'response' ? statusError(result.status, result.text) : { kind: result.kind },
+        );
       }
       await sleep(waitBefore(retry, result));
     }

@@ -14,7 +14,13 @@ function linkNext(link: string): string | null {
 }
 
 /** The next page's URL, or null on the last page. The token goes with every request: a link to another origin throws. */
-export function nextPage(response: Answered, current: string, page: number, received: number, rootOrigin: string): string | null {
+export function nextPage(
+  response: Answered,
+  current: string,
+  page: number,
+  received: number,
+  rootOrigin: string,
+): string | null {
   const link = response.headers.get('link');
   if (link !== null) {
     const target = linkNext(link);

@@ -25,7 +25,11 @@ export function retryAfterDelay(headers: Headers, now: number): number | null {
   const retryAfter = headers.get('retry-after')?.trim();
   if (!retryAfter) return null;
   // HTTP dates start with the weekday; anything else Date.parse would guess at ("-5" is a date in 2001).
-  const wait = /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : /^[a-z]{3}/i.test(retryAfter) ? Date.parse(retryAfter) - now : NaN;
+  const wait = /^\d+$/.test(retryAfter)
+    ? Number(retryAfter) * 1000
+    : /^[a-z]{3}/i.test(retryAfter)
+      ? Date.parse(retryAfter) - now
+      : NaN;
   return Number.isFinite(wait) ? Math.max(0, wait) : null;
 }
 

@@ -14,7 +14,11 @@ export interface Box {
 export const GAP = 6;
 export const EDGE = 8;
 
-export function tooltipPosition(anchor: Box, tip: { width: number; height: number }, viewport: { width: number; height: number }) {
+export function tooltipPosition(
+  anchor: Box,
+  tip: { width: number; height: number },
+  viewport: { width: number; height: number },
+) {
   const above = anchor.y - GAP - tip.height;
   const below = anchor.y + anchor.height + GAP;
   const fitsAbove = above >= EDGE;

@@ -29,7 +29,7 @@ async function api(path: string, { token = 'sandbox-token', method = 'GET', body
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  let json: any = undefined;
+  let json: any;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {
@@ -41,14 +41,23 @@ async function api(path: string, { token = 'sandbox-token', method = 'GET', body
 let keys = 0;
 const send = (vendorId: number, key = `key-${++keys}`, companyId = 8001, token = 'sandbox-token') =>
   api(`/companies/${companyId}/erp/requests`, {
-    method: 'POST', token, body: { item_type: 'vendor', item_id: vendorId }, headers: { 'Idempotency-Key': key },
+    method: 'POST',
+    token,
+    body: { item_type: 'vendor', item_id: vendorId },
+    headers: { 'Idempotency-Key': key },
   });
-const decide = (requestId: number, action: 'accept' | 'reject' | 'retrieve', body?: unknown, token = 'sandbox-approver') =>
-  api(`/companies/8001/erp/requests/${requestId}/${action}`, { method: 'POST', token, body });
+const decide = (
+  requestId: number,
+  action: 'accept' | 'reject' | 'retrieve',
+  body?: unknown,
+  token = 'sandbox-approver',
+) => api(`/companies/8001/erp/requests/${requestId}/${action}`, { method: 'POST', token, body });
 
 async function control(path: string, method = 'GET', body?: unknown) {
   const response = await fetch(`${sandbox.url}/__sandbox${path}`, {
-    method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, json: (await response.json()) as any };
 }
@@ -73,17 +82,24 @@ describe('sandbox auth', () => {
     expect((await api('/me', { token: 'sandbox-viewer' })).json).toMatchObject({ id: 2, name: 'Vic Viewer' });
     expect((await api('/me', { token: 'sandbox-approver' })).json).toMatchObject({ id: 3, name: 'Avery Approver' });
     expect((await api('/companies/8001/permissions/directory')).json).toEqual({ level: 'admin' });
-    expect((await api('/companies/8001/permissions/directory', { token: 'sandbox-viewer' })).json).toEqual({ level: 'read_only' });
+    expect((await api('/companies/8001/permissions/directory', { token: 'sandbox-viewer' })).json).toEqual({
+      level: 'read_only',
+    });
   });
 
   it('forbids the viewer to send, retrieve or save', async () => {
     expect((await send(101, 'viewer-key', 8001, 'sandbox-viewer')).status).toBe(403);
     expect((await decide(4, 'retrieve', undefined, 'sandbox-viewer')).status).toBe(403);
-    expect((await api('/vendors/101?company_id=8001', { method: 'PATCH', token: 'sandbox-viewer', body: { city: 'X' } })).status).toBe(403);
+    expect(
+      (await api('/vendors/101?company_id=8001', { method: 'PATCH', token: 'sandbox-viewer', body: { city: 'X' } }))
+        .status,
+    ).toBe(403);
   });
 
   it('lets only the approver accept or reject', async () => {
-    expect((await decide(4, 'accept', { vendor_type: 'supplier', erp_vendor_id: 'V-9' }, 'sandbox-token')).status).toBe(403);
+    expect((await decide(4, 'accept', { vendor_type: 'supplier', erp_vendor_id: 'V-9' }, 'sandbox-token')).status).toBe(
+      403,
+    );
     expect((await decide(4, 'reject', {}, 'sandbox-token')).status).toBe(403);
   });
 });
@@ -91,22 +107,44 @@ describe('sandbox auth', () => {
 describe('sandbox seed', () => {
   it('serves both companies’ ERP settings', async () => {
     const summit = (await api('/companies/8001/erp/settings')).json;
-    expect(summit).toMatchObject({ erp_system: 'viewpoint_vista', erp_system_name: 'Viewpoint Vista', syncs_companies: true, erp_data_synced: true });
+    expect(summit).toMatchObject({
+      erp_system: 'viewpoint_vista',
+      erp_system_name: 'Viewpoint Vista',
+      syncs_companies: true,
+      erp_data_synced: true,
+    });
     expect(summit.rules.export.name).toContainEqual(expect.objectContaining({ validator: 'max_length', length: 60 }));
-    expect(summit.rules.export.address).toContainEqual(expect.objectContaining({ validator: 'max_line_length', length: 50 }));
+    expect(summit.rules.export.address).toContainEqual(
+      expect.objectContaining({ validator: 'max_line_length', length: 50 }),
+    );
     expect(Object.keys(summit.rules.export).sort()).toEqual(['address', 'city', 'name', 'zip']);
     const harbor = (await api('/companies/8002/erp/settings')).json;
-    expect(harbor).toMatchObject({ erp_system: 'sage_300_cre', erp_system_name: 'Sage 300 CRE', erp_data_synced: false });
+    expect(harbor).toMatchObject({
+      erp_system: 'sage_300_cre',
+      erp_system_name: 'Sage 300 CRE',
+      erp_data_synced: false,
+    });
     expect(harbor.rules.export.name).toBeUndefined();
   });
 
   it('finds a project’s company and answers companies and vendors', async () => {
-    expect((await api('/projects/501')).json).toEqual({ id: 501, name: 'Riverside Tower', company: { id: 8001, name: 'Summit Builders' } });
+    expect((await api('/projects/501')).json).toEqual({
+      id: 501,
+      name: 'Riverside Tower',
+      company: { id: 8001, name: 'Summit Builders' },
+    });
     expect((await api('/companies')).json).toEqual([
-      { id: 8001, name: 'Summit Builders', is_active: true }, { id: 8002, name: 'Harbor Construction', is_active: true },
+      { id: 8001, name: 'Summit Builders', is_active: true },
+      { id: 8002, name: 'Harbor Construction', is_active: true },
     ]);
     const acme = (await api('/vendors/101?company_id=8001&view=erp')).json;
-    expect(acme).toMatchObject({ id: 101, name: 'Acme Concrete', is_active: true, synced_to_erp: false, origin_code: null });
+    expect(acme).toMatchObject({
+      id: 101,
+      name: 'Acme Concrete',
+      is_active: true,
+      synced_to_erp: false,
+      origin_code: null,
+    });
     expect(Date.parse(acme.updated_at)).not.toBeNaN();
     const viaHeader = await api('/vendors/101', { headers: { 'Procore-Company-Id': '8001' } });
     expect(viaHeader.json.name).toBe('Acme Concrete');
@@ -120,14 +158,22 @@ describe('sandbox seed', () => {
     expect((await vendor(104)).is_active).toBe(false);
     expect(await vendor(107)).toMatchObject({ name: 'Keystone Steel', synced_to_erp: true, origin_code: 'V-1007' });
     expect((await vendor(201, 8002)).name).toBe('Harbor Electric');
-    for (const [id, name] of [[108, 'Beacon Glass'], [109, 'Cedar Carpentry'], [110, 'Delta Paving'], [111, 'Evergreen Landscaping'], [112, 'Falcon Fencing']] as const) {
+    for (const [id, name] of [
+      [108, 'Beacon Glass'],
+      [109, 'Cedar Carpentry'],
+      [110, 'Delta Paving'],
+      [111, 'Evergreen Landscaping'],
+      [112, 'Falcon Fencing'],
+    ] as const) {
       expect((await vendor(id)).name).toBe(name);
     }
   });
 
   it('has Pioneer Plumbing pending and Ridge Roofing rejected twice', async () => {
     const pioneer = (await api('/companies/8001/erp/requests?filters[item_id]=105')).json;
-    expect(pioneer).toEqual([expect.objectContaining({ id: 4, status: 'pending_acceptance', sent_by: { id: 1, name: 'Alex Admin' } })]);
+    expect(pioneer).toEqual([
+      expect.objectContaining({ id: 4, status: 'pending_acceptance', sent_by: { id: 1, name: 'Alex Admin' } }),
+    ]);
     const ridge = (await api('/companies/8001/erp/requests?filters[item_id]=106')).json;
     expect(ridge.map((r: any) => [r.status, r.rejection_comment, r.decided_by?.name])).toEqual([
       ['rejected', 'Tax ID missing on W-9', 'Avery Approver'],
@@ -138,7 +184,9 @@ describe('sandbox seed', () => {
   it('refuses each case that cannot be sent', async () => {
     const tooLong = await send(102);
     expect(tooLong.status).toBe(422);
-    expect(tooLong.json.errors.name).toEqual(['This Vendor cannot be sent to ERP because name must be less than 60 characters.']);
+    expect(tooLong.json.errors.name).toEqual([
+      'This Vendor cannot be sent to ERP because name must be less than 60 characters.',
+    ]);
     expect((await send(103)).json.errors.address).toEqual(['Address must be present.']);
     expect((await send(104)).json.errors.is_active).toHaveLength(1);
     expect((await send(105)).status).toBe(409);
@@ -150,7 +198,10 @@ describe('sandbox seed', () => {
   });
 
   it('applies the published name limit where the rules have none', async () => {
-    await api('/vendors/201?company_id=8002', { method: 'PATCH', body: { name: 'Harbor Electric and Lighting Supply Co' } });
+    await api('/vendors/201?company_id=8002', {
+      method: 'PATCH',
+      body: { name: 'Harbor Electric and Lighting Supply Co' },
+    });
     expect((await send(201, 'harbor-long', 8002)).json.errors.name).toEqual([
       'This Vendor cannot be sent to ERP because name must be less than 30 characters.',
     ]);
@@ -180,18 +231,29 @@ describe('sandbox sending', () => {
   it('creates once per Idempotency-Key and replays the same request', async () => {
     const first = await send(101, 'same-key');
     expect(first.status).toBe(201);
-    expect(first.json).toMatchObject({ item_type: 'vendor', item_id: 101, item_name: 'Acme Concrete', status: 'pending_acceptance', sent_by: { id: 1, name: 'Alex Admin' } });
+    expect(first.json).toMatchObject({
+      item_type: 'vendor',
+      item_id: 101,
+      item_name: 'Acme Concrete',
+      status: 'pending_acceptance',
+      sent_by: { id: 1, name: 'Alex Admin' },
+    });
     const again = await send(101, 'same-key');
     expect(again.status).toBe(200);
     expect(again.json).toEqual(first.json);
-    expect((await control('/created')).json).toEqual([expect.objectContaining({ id: first.json.id, company_id: 8001 })]);
+    expect((await control('/created')).json).toEqual([
+      expect.objectContaining({ id: first.json.id, company_id: 8001 }),
+    ]);
   });
 
   it('answers 409 to a new key while a request is pending, 422 to a reused key for another vendor, 400 without a key', async () => {
     await send(101, 'k1');
     expect((await send(101, 'k2')).status).toBe(409);
     expect((await send(108, 'k1')).status).toBe(422);
-    const keyless = await api('/companies/8001/erp/requests', { method: 'POST', body: { item_type: 'vendor', item_id: 108 } });
+    const keyless = await api('/companies/8001/erp/requests', {
+      method: 'POST',
+      body: { item_type: 'vendor', item_id: 108 },
+    });
     expect(keyless.status).toBe(400);
     expect((await send(108, 'k3')).status).toBe(201);
   });
@@ -199,17 +261,31 @@ describe('sandbox sending', () => {
   it('accepts, then syncs the vendor after the delay', async () => {
     const sent = (await send(108)).json;
     const accepted = await decide(sent.id, 'accept', { vendor_type: 'Subcontractor', erp_vendor_id: 'V-2108' });
-    expect(accepted.json).toMatchObject({ status: 'accepted', erp_vendor_id: 'V-2108', decided_by: { id: 3, name: 'Avery Approver' } });
-    const synced = await until(() => api(`/companies/8001/erp/requests/${sent.id}`), (r) => r.json.status !== 'accepted');
+    expect(accepted.json).toMatchObject({
+      status: 'accepted',
+      erp_vendor_id: 'V-2108',
+      decided_by: { id: 3, name: 'Avery Approver' },
+    });
+    const synced = await until(
+      () => api(`/companies/8001/erp/requests/${sent.id}`),
+      (r) => r.json.status !== 'accepted',
+    );
     expect(synced.json.status).toBe('synced');
-    expect((await api('/vendors/108?company_id=8001')).json).toMatchObject({ synced_to_erp: true, origin_code: 'V-2108', origin_id: '5000108' });
+    expect((await api('/vendors/108?company_id=8001')).json).toMatchObject({
+      synced_to_erp: true,
+      origin_code: 'V-2108',
+      origin_id: '5000108',
+    });
     expect((await send(108)).status).toBe(409);
   });
 
   it('fails the export when the ERP vendor ID is taken', async () => {
     const sent = (await send(109)).json;
     await decide(sent.id, 'accept', { vendor_type: 'supplier', erp_vendor_id: 'V-1007' });
-    const failed = await until(() => api(`/companies/8001/erp/requests/${sent.id}`), (r) => r.json.status !== 'accepted');
+    const failed = await until(
+      () => api(`/companies/8001/erp/requests/${sent.id}`),
+      (r) => r.json.status !== 'accepted',
+    );
     expect(failed.json).toMatchObject({ status: 'failed', errors: ['ERP vendor ID V-1007 is already in use'] });
     expect((await api('/vendors/109?company_id=8001')).json.synced_to_erp).toBe(false);
     expect((await send(109)).status).toBe(201);
@@ -223,7 +299,11 @@ describe('sandbox sending', () => {
 
   it('rejects with a comment, and a re-send starts a new request', async () => {
     const rejected = await decide(4, 'reject', { comment: '<img src=x onerror=alert(1)>' });
-    expect(rejected.json).toMatchObject({ status: 'rejected', rejection_comment: '<img src=x onerror=alert(1)>', decided_by: { name: 'Avery Approver' } });
+    expect(rejected.json).toMatchObject({
+      status: 'rejected',
+      rejection_comment: '<img src=x onerror=alert(1)>',
+      decided_by: { name: 'Avery Approver' },
+    });
     expect(Date.parse(rejected.json.decided_at)).not.toBeNaN();
     expect((await decide(4, 'accept', { vendor_type: 'supplier', erp_vendor_id: 'V-1' })).status).toBe(409);
     const resent = await send(105);
@@ -251,7 +331,8 @@ describe('sandbox sending', () => {
 
 describe('sandbox request lists', () => {
   it('filters by status, item, type and update time', async () => {
-    const statuses = (await api('/companies/8001/erp/requests?filters[status][]=rejected&filters[status][]=synced')).json;
+    const statuses = (await api('/companies/8001/erp/requests?filters[status][]=rejected&filters[status][]=synced'))
+      .json;
     expect(statuses.map((r: any) => r.id)).toEqual([3, 2, 1]);
     expect((await api('/companies/8001/erp/requests?filters[item_type]=vendor')).json).toHaveLength(4);
     expect((await api('/companies/8001/erp/requests?filters[item_type]=commitment')).json).toEqual([]);
@@ -325,7 +406,8 @@ describe('sandbox faults and log', () => {
   it('enforces the hourly budget per token', async () => {
     const small = await startSandbox({ port: 0, rateLimitPerHour: 2 });
     try {
-      const me = (token: string) => fetch(`${small.url}/rest/v1.0/me`, { headers: { Authorization: `Bearer ${token}` } });
+      const me = (token: string) =>
+        fetch(`${small.url}/rest/v1.0/me`, { headers: { Authorization: `Bearer ${token}` } });
       expect((await me('sandbox-token')).headers.get('X-Rate-Limit-Remaining')).toBe('1');
       expect((await me('sandbox-token')).status).toBe(200);
       const over = await me('sandbox-token');
@@ -371,7 +453,10 @@ describe('sandbox faults and log', () => {
   it('lists, clears and validates fault switches', async () => {
     expect((await fault({ count: 0 })).status).toBe(400);
     expect((await fault({ count: 1, drop: 'later' })).status).toBe(400);
-    await fault([{ count: 3, status: 502 }, { match: '/me', count: 1, delayMs: 5 }]);
+    await fault([
+      { count: 3, status: 502 },
+      { match: '/me', count: 1, delayMs: 5 },
+    ]);
     expect((await control('/faults')).json).toHaveLength(2);
     await control('/faults', 'DELETE');
     expect((await api('/me')).status).toBe(200);
@@ -383,8 +468,20 @@ describe('sandbox faults and log', () => {
     await api('/companies/8001/erp/requests?filters[item_id]=101');
     const log = (await control('/log')).json;
     expect(log).toEqual([
-      expect.objectContaining({ method: 'GET', path: '/rest/v1.0/me', query: '', status: 200, token: 'sandbox-token', idempotencyKey: null }),
-      expect.objectContaining({ method: 'POST', path: '/rest/v1.0/companies/8001/erp/requests', status: 201, idempotencyKey: 'logged-key' }),
+      expect.objectContaining({
+        method: 'GET',
+        path: '/rest/v1.0/me',
+        query: '',
+        status: 200,
+        token: 'sandbox-token',
+        idempotencyKey: null,
+      }),
+      expect.objectContaining({
+        method: 'POST',
+        path: '/rest/v1.0/companies/8001/erp/requests',
+        status: 201,
+        idempotencyKey: 'logged-key',
+      }),
       expect.objectContaining({ method: 'GET', query: 'filters[item_id]=101', status: 200, fromPage: false }),
     ]);
     expect(Date.parse(log[0].at)).not.toBeNaN();
@@ -397,7 +494,11 @@ describe('sandbox faults and log', () => {
   it('answers CORS preflights without logging them', async () => {
     const preflight = await fetch(`${sandbox.url}/rest/v1.0/me`, {
       method: 'OPTIONS',
-      headers: { Origin: 'chrome-extension://abc', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization,idempotency-key' },
+      headers: {
+        Origin: 'chrome-extension://abc',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization,idempotency-key',
+      },
     });
     expect(preflight.headers.get('Access-Control-Allow-Origin')).toBe('*');
     expect(preflight.headers.get('Access-Control-Allow-Headers')).toContain('Idempotency-Key');
@@ -411,7 +512,10 @@ describe('sandbox pages', () => {
   const get = (path: string) => fetch(`${sandbox.url}${path}`);
 
   it.each([
-    '/', '/8001/company/directory', '/8001/company/directory/vendors/101/edit', '/501/project/directory/vendors/101/edit',
+    '/',
+    '/8001/company/directory',
+    '/8001/company/directory/vendors/101/edit',
+    '/501/project/directory/vendors/101/edit',
     '/8001/company/erp_integrations',
   ])('serves the app shell at %s', async (path) => {
     const page = await get(path);
@@ -435,8 +539,18 @@ describe('sandbox pages', () => {
   it('routes every page shape', () => {
     expect(matchRoute('/')).toEqual({ page: 'directory', level: 'company', scopeId: 8001 });
     expect(matchRoute('/501/project/directory')).toEqual({ page: 'directory', level: 'project', scopeId: 501 });
-    expect(matchRoute('/8001/company/directory/vendors/101/edit')).toEqual({ page: 'vendorEdit', level: 'company', scopeId: 8001, vendorId: 101 });
-    expect(matchRoute('/501/project/directory/vendors/102/edit/')).toEqual({ page: 'vendorEdit', level: 'project', scopeId: 501, vendorId: 102 });
+    expect(matchRoute('/8001/company/directory/vendors/101/edit')).toEqual({
+      page: 'vendorEdit',
+      level: 'company',
+      scopeId: 8001,
+      vendorId: 101,
+    });
+    expect(matchRoute('/501/project/directory/vendors/102/edit/')).toEqual({
+      page: 'vendorEdit',
+      level: 'project',
+      scopeId: 501,
+      vendorId: 102,
+    });
     expect(matchRoute('/8001/company/erp_integrations')).toEqual({ page: 'erpIntegrations', companyId: 8001 });
     expect(matchRoute('/8001/company/directory/vendors/101')).toBeNull();
   });

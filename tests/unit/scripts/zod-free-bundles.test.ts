@@ -12,13 +12,22 @@ const ctx = {
   },
   getModuleInfo: (id: string) => ({ importers: importers[id] ?? [] }),
 };
-const chunk = (fileName: string, moduleIds: string[], imports: string[] = []) => ({ type: 'chunk' as const, fileName, moduleIds, imports });
+const chunk = (fileName: string, moduleIds: string[], imports: string[] = []) => ({
+  type: 'chunk' as const,
+  fileName,
+  moduleIds,
+  imports,
+});
 const OUTPUTS = /^(content-scripts\/|chunks\/popup-)/;
 
 describe('the zod-free bundle check', () => {
   it('fails the build when zod reaches the content script, naming the project file that imported it', () => {
-    const bundle = { 'content-scripts/erp.js': chunk('content-scripts/erp.js', ['/repo/entrypoints/erp.content/index.tsx', ZOD]) };
-    expect(() => checkZodFree(ctx, bundle, OUTPUTS)).toThrow(/zod must not reach content-scripts\/erp\.js: it is imported through \/repo\/lib\/contract\/api-bodies\.ts/);
+    const bundle = {
+      'content-scripts/erp.js': chunk('content-scripts/erp.js', ['/repo/entrypoints/erp.content/index.tsx', ZOD]),
+    };
+    expect(() => checkZodFree(ctx, bundle, OUTPUTS)).toThrow(
+      /zod must not reach content-scripts\/erp\.js: it is imported through \/repo\/lib\/contract\/api-bodies\.ts/,
+    );
   });
 
   it('follows the chunks an output imports', () => {
@@ -33,7 +42,10 @@ describe('the zod-free bundle check', () => {
     const bundle = {
       'background.js': chunk('background.js', [ZOD]),
       'chunks/options-3.js': chunk('chunks/options-3.js', [ZOD]),
-      'content-scripts/erp.js': chunk('content-scripts/erp.js', ['/repo/entrypoints/erp.content/index.tsx', '/repo/node_modules/preact/dist/preact.mjs']),
+      'content-scripts/erp.js': chunk('content-scripts/erp.js', [
+        '/repo/entrypoints/erp.content/index.tsx',
+        '/repo/node_modules/preact/dist/preact.mjs',
+      ]),
     };
     expect(() => checkZodFree(ctx, bundle, OUTPUTS)).not.toThrow();
   });

@@ -46,9 +46,14 @@ function worker(h: Harness, pollOverride = 0) {
 }
 
 const send = (bg: ReturnType<typeof worker>, tabId = 7, vendorId = 101) =>
-  bg.handle('send', { companyId: 8001, vendorId, origin: ORIGIN }, CONTENT_SENDER(tabId, `${ORIGIN}/8001/company/directory/vendors/${vendorId}/edit`));
+  bg.handle(
+    'send',
+    { companyId: 8001, vendorId, origin: ORIGIN },
+    CONTENT_SENDER(tabId, `${ORIGIN}/8001/company/directory/vendors/${vendorId}/edit`),
+  );
 
-const notifications = async () => Object.values(await fakeBrowser.notifications.getAll()) as { title: string; message: string }[];
+const notifications = async () =>
+  Object.values(await fakeBrowser.notifications.getAll()) as { title: string; message: string }[];
 const badge = () => fakeBrowser.action.getBadgeText({});
 
 beforeEach(() => {
@@ -62,7 +67,11 @@ describe('sending through the background', () => {
     const bg = worker(h);
     const results = await Promise.all([send(bg, 7), send(bg, 8), ...Array.from({ length: 8 }, () => send(bg, 7))]);
     expect(h.api.created).toHaveLength(1);
-    for (const r of results) expect(r).toMatchObject({ ok: true, value: { latest: { id: h.api.created[0]!.id, status: 'pending_acceptance' } } });
+    for (const r of results)
+      expect(r).toMatchObject({
+        ok: true,
+        value: { latest: { id: h.api.created[0]!.id, status: 'pending_acceptance' } },
+      });
     expect(await fakeBrowser.alarms.get(POLL_ALARM)).toMatchObject({ periodInMinutes: 1 });
   });
 
@@ -85,13 +94,20 @@ describe('sending through the background', () => {
     const h = harness();
     await send(worker(h));
     const again = await worker(h).handle('send', { companyId: 8001, vendorId: 101, origin: ORIGIN }, POPUP_SENDER);
-    expect(again).toMatchObject({ ok: true, value: { latest: { status: 'pending_acceptance' }, notice: { kind: 'conflict' } } });
+    expect(again).toMatchObject({
+      ok: true,
+      value: { latest: { status: 'pending_acceptance' }, notice: { kind: 'conflict' } },
+    });
     expect(h.api.created).toHaveLength(1);
   });
 
   it('422: the server field errors come back as a validation error', async () => {
     const h = harness();
-    h.api.failNext('createRequest', { kind: 'validation', status: 422, fieldErrors: { name: ['must be less than 60 characters'] } });
+    h.api.failNext('createRequest', {
+      kind: 'validation',
+      status: 422,
+      fieldErrors: { name: ['must be less than 60 characters'] },
+    });
     expect(await send(worker(h))).toEqual({
       ok: false,
       error: { kind: 'validation', status: 422, fieldErrors: { name: ['must be less than 60 characters'] } },
@@ -103,7 +119,9 @@ describe('sending through the background', () => {
     const bg = worker(h);
     await send(bg);
     const id = h.api.created[0]!.id;
-    expect(await bg.handle('retrieve', { companyId: 8001, vendorId: 101, requestId: id }, CONTENT_SENDER())).toMatchObject({
+    expect(
+      await bg.handle('retrieve', { companyId: 8001, vendorId: 101, requestId: id }, CONTENT_SENDER()),
+    ).toMatchObject({
       ok: true,
       value: { latest: { id, status: 'retrieved' } },
     });
@@ -143,10 +161,16 @@ describe('tracking status changes', () => {
     await send(worker(h), 7, 101);
     await send(worker(h), 7, 102);
     const [first, second] = h.api.created;
-    h.api.decide(8001, first!.id, 'rejected', { decided_by: { id: 3, name: 'Avery Approver' }, rejection_comment: 'Tax ID missing on W-9' });
+    h.api.decide(8001, first!.id, 'rejected', {
+      decided_by: { id: 3, name: 'Avery Approver' },
+      rejection_comment: 'Tax ID missing on W-9',
+    });
     await worker(h).onAlarm(POLL_ALARM);
     expect(await notifications()).toEqual([
-      expect.objectContaining({ title: 'Vendor 101', message: 'Rejected · by Avery Approver · Comment: Tax ID missing on W-9' }),
+      expect.objectContaining({
+        title: 'Vendor 101',
+        message: 'Rejected · by Avery Approver · Comment: Tax ID missing on W-9',
+      }),
     ]);
     expect(await badge()).toBe('1');
 
@@ -160,7 +184,10 @@ describe('tracking status changes', () => {
     await worker(h).onAlarm(POLL_ALARM);
     h.api.decide(8001, second!.id, 'synced', { erp_vendor_id: 'V-2002' });
     await worker(h).onAlarm(POLL_ALARM);
-    expect((await notifications()).map((n) => n.message)).toEqual(['Accepted, exporting', 'Synced to ERP · ERP vendor ID: V-2002']);
+    expect((await notifications()).map((n) => n.message)).toEqual([
+      'Accepted, exporting',
+      'Synced to ERP · ERP vendor ID: V-2002',
+    ]);
     expect(await badge()).toBe('1');
     // Nothing open any more: polling stops.
     expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeUndefined();
@@ -256,7 +283,8 @@ describe('tracking status changes', () => {
   });
 
   it("keeps the popup's first screen in storage current: after a send, a decision, a 401, and when a worker starts", async () => {
-    const stored = async () => checkFirstScreen((await fakeBrowser.storage.local.get(FIRST_SCREEN_KEY))[FIRST_SCREEN_KEY]);
+    const stored = async () =>
+      checkFirstScreen((await fakeBrowser.storage.local.get(FIRST_SCREEN_KEY))[FIRST_SCREEN_KEY]);
     const counts = async () => (await stored())?.sections.map((section) => section.count);
     const h = harness();
     const bg = worker(h);
@@ -264,10 +292,16 @@ describe('tracking status changes', () => {
     await send(bg, 7, 102);
     await vi.waitFor(async () => expect(await counts()).toEqual([0, 2, 0, 0]));
 
-    h.api.decide(8001, h.api.created[0]!.id, 'rejected', { decided_by: { id: 3, name: 'Avery Approver' }, rejection_comment: 'Tax ID missing on W-9' });
+    h.api.decide(8001, h.api.created[0]!.id, 'rejected', {
+      decided_by: { id: 3, name: 'Avery Approver' },
+      rejection_comment: 'Tax ID missing on W-9',
+    });
     await bg.onAlarm(POLL_ALARM);
     await vi.waitFor(async () => expect(await counts()).toEqual([1, 1, 0, 0]));
-    expect((await stored())!.sections[0]!.items[0]!.request).toMatchObject({ item_name: 'Vendor 101', rejection_comment: 'Tax ID missing on W-9' });
+    expect((await stored())!.sections[0]!.items[0]!.request).toMatchObject({
+      item_name: 'Vendor 101',
+      rejection_comment: 'Tax ID missing on W-9',
+    });
     expect((await stored())!.lastUpdated).toBe(new Date(h.api.clock).toISOString());
 
     h.api.failNext('listRequests', { kind: 'auth', status: 401 });
@@ -297,7 +331,10 @@ describe('tracking status changes', () => {
     h.api.decide(8001, h.api.created[0]!.id, 'accepted');
     await bg.onAlarm(POLL_ALARM);
     await vi.waitFor(async () =>
-      expect(checkFirstScreen((await fakeBrowser.storage.local.get(FIRST_SCREEN_KEY))[FIRST_SCREEN_KEY])!.sections[1]!.items[0]!.request.status).toBe('accepted'),
+      expect(
+        checkFirstScreen((await fakeBrowser.storage.local.get(FIRST_SCREEN_KEY))[FIRST_SCREEN_KEY])!.sections[1]!
+          .items[0]!.request.status,
+      ).toBe('accepted'),
     );
     expect(writes).toHaveBeenCalled();
   });
@@ -314,7 +351,7 @@ describe('first run', () => {
     expect(opened).toHaveBeenCalledOnce();
   });
 
-  it("opens the options page for the page's \"not connected\" note", async () => {
+  it('opens the options page for the page\'s "not connected" note', async () => {
     const opened = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
     await worker(harness()).handle('openOptions', {}, CONTENT_SENDER());
     expect(opened).toHaveBeenCalledOnce();

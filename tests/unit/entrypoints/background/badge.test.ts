@@ -23,11 +23,13 @@ describe('badgeCount', () => {
 
   it('counts the vendor by its latest request sent, not the one changed last, as the popup does', () => {
     // An older request rejected after a newer one was sent: the vendor waits for approval, nothing needs the admin.
-    const tracked = map(
-      entry(8001, 1, 'rejected', 101, '2026-11-01T00:00:00.000Z'),
-      { ...entry(8001, 2, 'pending_acceptance', 101, '2026-11-02T00:00:00.000Z') },
-    );
-    tracked['8001:1'] = { ...tracked['8001:1']!, request: { ...tracked['8001:1']!.request, updated_at: '2026-11-03T00:00:00.000Z' } };
+    const tracked = map(entry(8001, 1, 'rejected', 101, '2026-11-01T00:00:00.000Z'), {
+      ...entry(8001, 2, 'pending_acceptance', 101, '2026-11-02T00:00:00.000Z'),
+    });
+    tracked['8001:1'] = {
+      ...tracked['8001:1']!,
+      request: { ...tracked['8001:1']!.request, updated_at: '2026-11-03T00:00:00.000Z' },
+    };
     expect(badgeCount(tracked)).toBe(0);
     expect(attentionCount(Object.values(tracked))).toBe(0);
   });
@@ -43,7 +45,9 @@ describe('badgeCount', () => {
 /** WCAG 2 contrast ratio of two `#rrggbb` colours. */
 function contrast(a: string, b: string): number {
   const luminance = (hex: string) => {
-    const [r, g, bl] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, bl] = [1, 3, 5]
+      .map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
   };
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
@@ -52,7 +56,8 @@ function contrast(a: string, b: string): number {
 
 describe('the badge look', () => {
   it('keeps both badges readable: text at 4.5:1 or more on its background', () => {
-    for (const look of Object.values(BADGE_LOOK)) expect(contrast(look.text, look.background)).toBeGreaterThanOrEqual(4.5);
+    for (const look of Object.values(BADGE_LOOK))
+      expect(contrast(look.text, look.background)).toBeGreaterThanOrEqual(4.5);
     // The "!" was white on amber: 1.93:1.
     expect(contrast('#ffffff', BADGE_LOOK.auth.background)).toBeLessThan(2);
   });

@@ -5,6 +5,7 @@
 import { ApiError, type ApiClient, type ListResult, type RequestFilters } from '@/entrypoints/background/api/client';
 import type { ErpRequest, ErpSettings, Vendor } from '@/lib/contract/api-bodies';
 import type { UserError } from '@/lib/contract/errors';
+import { requestRecord, vendorRecord } from '../../records';
 import type { TrackedMap, TrackedRequest } from '@/lib/contract/tracked-request';
 import type { ErpStatus } from '@/lib/erp/status';
 
@@ -19,21 +20,25 @@ export const SETTINGS: ErpSettings = {
   rules: { export: {} },
 };
 
-export function vendor(id: number, name = `Vendor ${id}`): Vendor {
-  return {
-    id, name, abbreviated_name: '', code: '', address: '1 Main St', city: 'Denver', state_code: 'CO', zip: '80202',
-    country_code: 'US', business_phone: '', mobile_phone: '', fax_number: '', email_address: '', is_active: true,
-    synced_to_erp: false, origin_id: null, origin_code: null, updated_at: '2026-11-01T00:00:00Z',
-  };
-}
+export const vendor = (id: number, name = `Vendor ${id}`): Vendor =>
+  vendorRecord({ id, name, abbreviated_name: '', updated_at: '2026-11-01T00:00:00Z' });
 
-export function request(id: number, itemId: number, status: ErpStatus, at: string, extra: Partial<ErpRequest> = {}): ErpRequest {
-  return {
-    id, item_type: 'vendor', item_id: itemId, item_name: `Vendor ${itemId}`, status, created_at: at, updated_at: at,
-    sent_by: { id: 1, name: 'Alex Admin' }, decided_by: null, decided_at: null, rejection_comment: null,
-    erp_vendor_id: null, errors: [], ...extra,
-  };
-}
+export const request = (
+  id: number,
+  itemId: number,
+  status: ErpStatus,
+  at: string,
+  extra: Partial<ErpRequest> = {},
+): ErpRequest =>
+  requestRecord({
+    id,
+    item_id: itemId,
+    item_name: `Vendor ${itemId}`,
+    status,
+    created_at: at,
+    updated_at: at,
+    ...extra,
+  });
 
 type Method = keyof ApiClient;
 
@@ -167,7 +172,14 @@ export const CONTENT_SENDER = (tabId = 7, url = `${ORIGIN}/8001/company/director
 export const POPUP_SENDER = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };
 
 /** A tracked request of company `companyId` (time `at`, told status `notified`). */
-export function trackedEntry(companyId: number, id: number, status: ErpStatus, itemId = id, at = '2026-11-20T10:00:00.000Z', notified: ErpStatus | null = status): TrackedRequest {
+export function trackedEntry(
+  companyId: number,
+  id: number,
+  status: ErpStatus,
+  itemId = id,
+  at = '2026-11-20T10:00:00.000Z',
+  notified: ErpStatus | null = status,
+): TrackedRequest {
   return { request: request(id, itemId, status, at), companyId, origin: ORIGIN, notifiedStatus: notified };
 }
 

@@ -9,10 +9,13 @@ const TOKEN = 'secret-token-123';
 
 function app(api = new FakeApi()) {
   const settings = { ...defaultSettings(''), apiUrl: 'https://erp.example.com', token: TOKEN };
-  return createBackgroundApp({ createClient: () => api, hasHostPermission: async () => true, loadSettings: async () => settings, sandboxUrl: '' });
+  return createBackgroundApp({
+    createClient: () => api,
+    hasHostPermission: async () => true,
+    loadSettings: async () => settings,
+    sandboxUrl: '',
+  });
 }
-
-
 
 describe('background message handling', () => {
   beforeEach(() => {
@@ -24,8 +27,12 @@ describe('background message handling', () => {
     const api = new FakeApi();
     const bg = app(api);
     const evil = CONTENT_SENDER(7, 'https://evil.example/8001/company/directory/vendors/101/edit');
-    await expect(bg.handle('getVendor', { page: { level: 'company', companyId: 8001, vendorId: 101 }, refresh: false }, evil)).rejects.toThrow(/sender not allowed/);
-    await expect(bg.handle('testConnection', { baseUrl: 'https://x.example', token: 't' }, CONTENT_SENDER())).rejects.toThrow(/sender not allowed/);
+    await expect(
+      bg.handle('getVendor', { page: { level: 'company', companyId: 8001, vendorId: 101 }, refresh: false }, evil),
+    ).rejects.toThrow(/sender not allowed/);
+    await expect(
+      bg.handle('testConnection', { baseUrl: 'https://x.example', token: 't' }, CONTENT_SENDER()),
+    ).rejects.toThrow(/sender not allowed/);
     expect(api.calls).toEqual([]);
   });
 
@@ -43,8 +50,12 @@ describe('background message handling', () => {
 
   it('refuses a send whose link-back origin is not the sending page', async () => {
     const bg = app();
-    await expect(bg.handle('send', { companyId: 8001, vendorId: 101, origin: 'https://us02.procore.com' }, CONTENT_SENDER())).rejects.toThrow(/origin/);
-    await expect(bg.handle('send', { companyId: 8001, vendorId: 101, origin: 'https://evil.example' }, POPUP_SENDER)).rejects.toThrow(/origin/);
+    await expect(
+      bg.handle('send', { companyId: 8001, vendorId: 101, origin: 'https://us02.procore.com' }, CONTENT_SENDER()),
+    ).rejects.toThrow(/origin/);
+    await expect(
+      bg.handle('send', { companyId: 8001, vendorId: 101, origin: 'https://evil.example' }, POPUP_SENDER),
+    ).rejects.toThrow(/origin/);
   });
 
   it('answers getVendor with the vendor, settings, permission and history, newest first', async () => {
@@ -55,10 +66,19 @@ describe('background message handling', () => {
       request(3, 102, 'synced', '2026-11-03T10:00:00Z'),
       request(2, 101, 'pending_acceptance', '2026-11-02T10:00:00Z'),
     );
-    const result = await app(api).handle('getVendor', { page: { level: 'project', projectId: 501, vendorId: 101 }, refresh: false }, CONTENT_SENDER());
+    const result = await app(api).handle(
+      'getVendor',
+      { page: { level: 'project', projectId: 501, vendorId: 101 }, refresh: false },
+      CONTENT_SENDER(),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value).toMatchObject({ companyId: 8001, vendorId: 101, permission: 'admin', latest: { status: 'pending_acceptance' } });
+    expect(result.value).toMatchObject({
+      companyId: 8001,
+      vendorId: 101,
+      permission: 'admin',
+      latest: { status: 'pending_acceptance' },
+    });
     expect(result.value.history.map((r) => r.status)).toEqual(['pending_acceptance', 'rejected']);
   });
 
@@ -66,7 +86,11 @@ describe('background message handling', () => {
     const api = new FakeApi();
     const bg = app(api);
     const answers = [
-      await bg.handle('getVendor', { page: { level: 'company', companyId: 8001, vendorId: 101 }, refresh: true }, CONTENT_SENDER()),
+      await bg.handle(
+        'getVendor',
+        { page: { level: 'company', companyId: 8001, vendorId: 101 }, refresh: true },
+        CONTENT_SENDER(),
+      ),
       await bg.handle('send', { companyId: 8001, vendorId: 101, origin: ORIGIN }, CONTENT_SENDER()),
       await bg.handle('getQueue', { refresh: true }, POPUP_SENDER),
       await bg.handle('testConnection', { baseUrl: 'https://erp.example.com', token: TOKEN }, POPUP_SENDER),
@@ -75,22 +99,37 @@ describe('background message handling', () => {
   });
 
   it('tests a connection with the given settings and says who that is', async () => {
-    expect(await app().handle('testConnection', { baseUrl: 'https://erp.example.com', token: 'x' }, POPUP_SENDER)).toEqual({
+    expect(
+      await app().handle('testConnection', { baseUrl: 'https://erp.example.com', token: 'x' }, POPUP_SENDER),
+    ).toEqual({
       ok: true,
       value: { id: 1, login: 'alex.admin@example.com', name: 'Alex Admin' },
     });
   });
 
   it('says what is missing before calling an API it may not reach', async () => {
-    const bg = createBackgroundApp({ createClient: () => new FakeApi(), hasHostPermission: async () => false, loadSettings: async () => defaultSettings(''), sandboxUrl: '' });
+    const bg = createBackgroundApp({
+      createClient: () => new FakeApi(),
+      hasHostPermission: async () => false,
+      loadSettings: async () => defaultSettings(''),
+      sandboxUrl: '',
+    });
     expect(await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).toMatchObject({ requests: [] });
-    expect(await bg.handle('getVendor', { page: { level: 'company', companyId: 8001, vendorId: 101 }, refresh: false }, CONTENT_SENDER())).toEqual({
+    expect(
+      await bg.handle(
+        'getVendor',
+        { page: { level: 'company', companyId: 8001, vendorId: 101 }, refresh: false },
+        CONTENT_SENDER(),
+      ),
+    ).toEqual({
       ok: false,
       error: { kind: 'not_configured' },
     });
-    expect(await bg.handle('testConnection', { baseUrl: 'https://erp.example.com', token: 'x' }, POPUP_SENDER)).toEqual({
-      ok: false,
-      error: { kind: 'no_permission' },
-    });
+    expect(await bg.handle('testConnection', { baseUrl: 'https://erp.example.com', token: 'x' }, POPUP_SENDER)).toEqual(
+      {
+        ok: false,
+        error: { kind: 'no_permission' },
+      },
+    );
   });
 });

@@ -12,7 +12,12 @@ describe('notifications', () => {
     let tracked = recordSent({}, 8001, ORIGIN, request(1, 101, 'pending_acceptance', AT));
     expect(dueNotifications(tracked)).toEqual([]);
     for (const status of ['accepted', 'synced'] as const) {
-      tracked = mergeRequests(tracked, { companyId: 8001, origin: ORIGIN, requests: [request(1, 101, status, AT)], adopt: 'known' }).next;
+      tracked = mergeRequests(tracked, {
+        companyId: 8001,
+        origin: ORIGIN,
+        requests: [request(1, 101, status, AT)],
+        adopt: 'known',
+      }).next;
       const due = dueNotifications(tracked);
       expect(due.map((e) => e.request.status)).toEqual([status]);
       tracked = markNotified(tracked, due);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackedMap } from '@/lib/contract/tracked-request';
-import { callsInLastHour, nextCursor, planPoll, recordCalls, SAFETY_MARGIN_MS, withinBudget } from '@/entrypoints/background/poll-plan';
+import {
+  callsInLastHour,
+  nextCursor,
+  planPoll,
+  recordCalls,
+  SAFETY_MARGIN_MS,
+  withinBudget,
+} from '@/entrypoints/background/poll-plan';
 import { trackedEntry, trackedMap } from './fakes';
 
 const AT = '2026-11-20T10:00:00.000Z';
@@ -32,9 +39,16 @@ describe('planPoll', () => {
   });
 
   it('starts from the oldest open request, minus the safety margin, with no ETag', () => {
-    const tracked = map(entry(8001, 1, 'pending_acceptance', 1, '2026-11-20T10:00:00.000Z'), entry(8001, 2, 'accepted', 2, '2026-11-19T10:00:00.000Z'));
+    const tracked = map(
+      entry(8001, 1, 'pending_acceptance', 1, '2026-11-20T10:00:00.000Z'),
+      entry(8001, 2, 'accepted', 2, '2026-11-19T10:00:00.000Z'),
+    );
     expect(planPoll(tracked, {})).toEqual([
-      { companyId: 8001, updatedSince: new Date(Date.parse('2026-11-19T10:00:00.000Z') - SAFETY_MARGIN_MS).toISOString(), etag: null },
+      {
+        companyId: 8001,
+        updatedSince: new Date(Date.parse('2026-11-19T10:00:00.000Z') - SAFETY_MARGIN_MS).toISOString(),
+        etag: null,
+      },
     ]);
   });
 

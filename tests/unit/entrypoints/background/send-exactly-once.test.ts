@@ -87,7 +87,10 @@ describe('exactly-once sends', () => {
     const api = new FakeApi();
     api.failNext('createRequest', { kind: 'validation', status: 422, fieldErrors: { name: ['is too long'] } });
     const { sender, stored } = setup(api);
-    expect(await sender.send(target)).toMatchObject({ ok: false, error: { kind: 'validation', fieldErrors: { name: ['is too long'] } } });
+    expect(await sender.send(target)).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', fieldErrors: { name: ['is too long'] } },
+    });
     expect(await stored.sends.get()).toEqual({});
     await sender.send(target);
     expect(keysUsed(api)).toEqual(['key-1', 'key-2']);

@@ -31,8 +31,16 @@ describe('stored data', () => {
   });
 
   it('keeps the valid entries of a corrupt map, reports it once, and the next read is clean', async () => {
-    const good = { request: request(1, 101, 'pending_acceptance', AT), companyId: 8001, origin: ORIGIN, notifiedStatus: 'pending_acceptance' };
-    await fakeBrowser.storage.local.set({ tracked: { '8001:1': good, '8001:2': { request: { id: 'x' } } }, tracked$: { v: 2 } });
+    const good = {
+      request: request(1, 101, 'pending_acceptance', AT),
+      companyId: 8001,
+      origin: ORIGIN,
+      notifiedStatus: 'pending_acceptance',
+    };
+    await fakeBrowser.storage.local.set({
+      tracked: { '8001:1': good, '8001:2': { request: { id: 'x' } } },
+      tracked$: { v: 2 },
+    });
     const reports: string[] = [];
     const stored = openStoredItems((key) => reports.push(key));
     expect(Object.keys(await stored.tracked.get())).toEqual(['8001:1']);
@@ -41,7 +49,9 @@ describe('stored data', () => {
   });
 
   it('reads a poll state saved before the repair time existed', async () => {
-    await fakeBrowser.storage.local.set({ poll: { cursors: {}, lastUpdated: null, lastError: null, authError: null, calls: {} } });
+    await fakeBrowser.storage.local.set({
+      poll: { cursors: {}, lastUpdated: null, lastError: null, authError: null, calls: {} },
+    });
     const stored = openStoredItems(() => expect.fail('not corrupt'));
     expect(await stored.poll.get()).toMatchObject({ repairedAt: null });
   });
@@ -55,14 +65,31 @@ describe('stored data', () => {
   it('rebuilds corrupt tracked requests from the API for the companies the admin visited', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const api = new FakeApi();
-    api.seed(8001, request(5, 105, 'pending_acceptance', AT), request(6, 106, 'rejected', AT), request(7, 107, 'synced', AT));
-    await fakeBrowser.storage.local.set({ tracked: 'garbage', tracked$: { v: 2 }, companies: { 8001: { origin: ORIGIN } } });
+    api.seed(
+      8001,
+      request(5, 105, 'pending_acceptance', AT),
+      request(6, 106, 'rejected', AT),
+      request(7, 107, 'synced', AT),
+    );
+    await fakeBrowser.storage.local.set({
+      tracked: 'garbage',
+      tracked$: { v: 2 },
+      companies: { 8001: { origin: ORIGIN } },
+    });
     const settings = { ...defaultSettings(''), apiUrl: 'https://erp.example.com', token: 't' };
-    const bg = createBackgroundApp({ createClient: () => api, hasHostPermission: async () => true, loadSettings: async () => settings, sandboxUrl: '' });
+    const bg = createBackgroundApp({
+      createClient: () => api,
+      hasHostPermission: async () => true,
+      loadSettings: async () => settings,
+      sandboxUrl: '',
+    });
     await bg.handle('getQueue', { refresh: false }, POPUP_SENDER);
     await vi.waitFor(async () => {
       const queue = await bg.handle('getQueue', { refresh: false }, POPUP_SENDER);
-      expect(queue.requests.map((e) => [e.request.item_id, e.request.status]).sort()).toEqual([[105, 'pending_acceptance'], [106, 'rejected']]);
+      expect(queue.requests.map((e) => [e.request.item_id, e.request.status]).sort()).toEqual([
+        [105, 'pending_acceptance'],
+        [106, 'rejected'],
+      ]);
     });
     expect(warn).toHaveBeenCalledTimes(1);
     // The popup says so.

@@ -42,9 +42,12 @@ describe('the content script messaging client', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('gets the background handler\'s answer', async () => {
+  it("gets the background handler's answer", async () => {
     const stop = onMessage('getVendor', ({ data }) => ok(view({ vendorId: data.page.vendorId })));
-    const answer = await ask('getVendor', { page: { level: 'company', companyId: 8001, vendorId: 101 }, refresh: false });
+    const answer = await ask('getVendor', {
+      page: { level: 'company', companyId: 8001, vendorId: 101 },
+      refresh: false,
+    });
     expect(answer).toEqual(ok(view({ vendorId: 101 })));
     stop();
   });
@@ -60,7 +63,7 @@ describe('the content script messaging client', () => {
   it('rejects when nothing answers', async () =>
     expect(ask('watch', { companyId: 8001, vendorId: 101 })).rejects.toThrow());
 
-  it('receives the background\'s pushes to this tab, and stops when asked', async () => {
+  it("receives the background's pushes to this tab, and stops when asked", async () => {
     const pushed = vi.fn();
     const stop = onPush('vendorChanged', pushed);
     await sendMessage('vendorChanged', { companyId: 8001, vendorId: 101 }, 7);

@@ -11,9 +11,13 @@ const page = { level: 'company', companyId: 8001, vendorId: 101 } as const;
 function fakeApi() {
   const answers: Result<VendorView>[] = [];
   const api = {
-    getVendor: vi.fn(async (_page: PageRef, _refresh: boolean): Promise<Result<VendorView>> => answers.shift() ?? ok(view())),
+    getVendor: vi.fn(
+      async (_page: PageRef, _refresh: boolean): Promise<Result<VendorView>> => answers.shift() ?? ok(view()),
+    ),
     send: vi.fn(async (_input: SendInput): Promise<Result<VendorView>> => ok(view({ latest: request() }))),
-    retrieve: vi.fn(async (_input: RetrieveInput): Promise<Result<VendorView>> => ok(view({ latest: request({ status: 'retrieved' }) }))),
+    retrieve: vi.fn(async (_input: RetrieveInput): Promise<Result<VendorView>> =>
+      ok(view({ latest: request({ status: 'retrieved' }) })),
+    ),
     watch: vi.fn(async (_ids: { companyId: number; vendorId: number }) => undefined),
   };
   return { api, answers };
@@ -22,7 +26,8 @@ function fakeApi() {
 /** The session's messages, each answered by the fake's method of the same name. */
 const askOf = (api: ReturnType<typeof fakeApi>['api']): AskBackground =>
   ((type: string, data: never) => {
-    if (type === 'getVendor') return api.getVendor((data as { page: PageRef }).page, (data as { refresh: boolean }).refresh);
+    if (type === 'getVendor')
+      return api.getVendor((data as { page: PageRef }).page, (data as { refresh: boolean }).refresh);
     return (api[type as 'send' | 'retrieve' | 'watch'] as (input: never) => Promise<unknown>)(data);
   }) as AskBackground;
 
@@ -175,7 +180,12 @@ describe('a vendor page session', () => {
 
   it('after the page saves, refetches with backoff until the saved vendor changed', async () => {
     const waits: number[] = [];
-    const session = createPageSession(page, askOf(fake.api), async (ms) => void waits.push(ms), 'https://app.procore.com');
+    const session = createPageSession(
+      page,
+      askOf(fake.api),
+      async (ms) => void waits.push(ms),
+      'https://app.procore.com',
+    );
     await session.load(false);
     fake.answers.push(ok(view()), ok(view({ vendor: vendor({ updated_at: '2026-11-03T00:00:00Z', name: 'Acme' }) })));
     await Promise.all([session.afterPageSave(), session.afterPageSave()]);
@@ -185,7 +195,12 @@ describe('a vendor page session', () => {
 
   it('stops refetching after the last backoff step when nothing changes', async () => {
     const waits: number[] = [];
-    const session = createPageSession(page, askOf(fake.api), async (ms) => void waits.push(ms), 'https://app.procore.com');
+    const session = createPageSession(
+      page,
+      askOf(fake.api),
+      async (ms) => void waits.push(ms),
+      'https://app.procore.com',
+    );
     await session.load(false);
     await session.afterPageSave();
     expect(waits).toEqual([250, 500, 1000, 2000, 4000]);

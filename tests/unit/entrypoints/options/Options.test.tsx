@@ -11,7 +11,13 @@ import { useLocale } from '../../locale';
 const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn() }));
 vi.mock('@/lib/contract/messaging', () => ({ sendMessage }));
 
-const draft = { apiUrl: 'https://erp.example.com/', token: ' tok ', pollSeconds: '90', notifications: true, badge: false };
+const draft = {
+  apiUrl: 'https://erp.example.com/',
+  token: ' tok ',
+  pollSeconds: '90',
+  notifications: true,
+  badge: false,
+};
 
 describe('parseDraft', () => {
   it('turns the form into settings, trimmed, with the origin to ask for', () => {
@@ -26,7 +32,10 @@ describe('parseDraft', () => {
       ok: false,
       errors: { apiUrl: 'optionsInvalidUrl', token: 'optionsInvalidToken', pollSeconds: 'optionsInvalidPoll' },
     });
-    expect(parseDraft({ ...draft, pollSeconds: '30.5' })).toMatchObject({ ok: false, errors: { pollSeconds: 'optionsInvalidPoll' } });
+    expect(parseDraft({ ...draft, pollSeconds: '30.5' })).toMatchObject({
+      ok: false,
+      errors: { pollSeconds: 'optionsInvalidPoll' },
+    });
   });
 });
 
@@ -64,7 +73,8 @@ describe('options page', () => {
   const status = () => root.querySelector('[role="status"]')!.textContent;
 
   it('labels every control and masks the token until asked to show it', async () => {
-    for (const label of ['Integration API URL', 'API token', 'Check for status changes every (seconds)']) expect(byLabel(label)).toBeTruthy();
+    for (const label of ['Integration API URL', 'API token', 'Check for status changes every (seconds)'])
+      expect(byLabel(label)).toBeTruthy();
     expect(byLabel('API token').type).toBe('password');
     expect(byLabel('API token').getAttribute('aria-describedby')).toBe('token-help');
     await act(() => button('Show token').click());
@@ -77,7 +87,10 @@ describe('options page', () => {
     await type(byLabel('API token'), 'new-token');
     await act(async () => button('Test connection').click());
     await vi.waitFor(() => expect(status()).toBe('Connected as Alex Admin (alex.admin@example.com)'));
-    expect(sendMessage).toHaveBeenCalledWith('testConnection', { baseUrl: 'https://erp.example.com', token: 'new-token' });
+    expect(sendMessage).toHaveBeenCalledWith('testConnection', {
+      baseUrl: 'https://erp.example.com',
+      token: 'new-token',
+    });
     expect(request).toHaveBeenCalledWith({ origins: ['https://erp.example.com/*'] });
   });
 
@@ -94,7 +107,11 @@ describe('options page', () => {
     await act(async () => root.querySelector('form')!.requestSubmit());
     await vi.waitFor(() => expect(status()).toContain('did not allow access to https://gateway.example.org'));
     expect(request).toHaveBeenCalledWith({ origins: ['https://gateway.example.org/*'] });
-    expect(await loadSettings()).toMatchObject({ apiUrl: 'https://gateway.example.org/erp', pollSeconds: 120, token: 'old-token' });
+    expect(await loadSettings()).toMatchObject({
+      apiUrl: 'https://gateway.example.org/erp',
+      pollSeconds: 120,
+      token: 'old-token',
+    });
   });
 
   it('refuses a poll interval under 30 seconds, saying why next to the field', async () => {
@@ -102,7 +119,9 @@ describe('options page', () => {
     await act(async () => root.querySelector('form')!.requestSubmit());
     const field = byLabel('Check for status changes every (seconds)');
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(root.querySelector('#pollSeconds-error')!.textContent).toBe('Enter a whole number of seconds from 30 to 3600.');
+    expect(root.querySelector('#pollSeconds-error')!.textContent).toBe(
+      'Enter a whole number of seconds from 30 to 3600.',
+    );
     expect((await loadSettings()).pollSeconds).toBe(60);
   });
 

@@ -8,10 +8,13 @@ import { createTimeFormatter } from '@/entrypoints/popup/relative-time';
 import { useLocale } from '../../locale';
 import { NOW, rejected } from '../../lib/erp/queue-fixtures';
 
-vi.stubGlobal('IntersectionObserver', class {
-  observe() {}
-  unobserve() {}
-});
+vi.stubGlobal(
+  'IntersectionObserver',
+  class {
+    observe() {}
+    unobserve() {}
+  },
+);
 
 const time = createTimeFormatter('en', NOW, 'just now');
 const section = (count: number) => ({
@@ -21,7 +24,8 @@ const section = (count: number) => ({
 });
 let root: HTMLElement;
 const items = () => root.querySelectorAll('li.item').length;
-const showMore = () => [...root.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Show'))?.textContent?.trim();
+const showMore = () =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Show'))?.textContent?.trim();
 
 describe('a big section paints a screenful first', () => {
   beforeEach(() => {

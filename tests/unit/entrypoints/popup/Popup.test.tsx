@@ -10,18 +10,26 @@ import type { TrackedRequest } from '@/lib/contract/tracked-request';
 import { Popup } from '@/entrypoints/popup/Popup';
 import { FIRST_SCREEN_ITEMS, firstScreen } from '@/lib/erp/queue';
 import { useLocale } from '../../locale';
+import { vendorRecord } from '../../records';
 import { bigQueue, minutesAgo, NOW, ORIGIN, rejected, tracked } from '../../lib/erp/queue-fixtures';
 
 const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn() }));
 vi.mock('@/lib/contract/messaging', () => ({ sendMessage }));
 /** The browser's word that the first screen has been painted, given by the tests that need it. */
 const painted = vi.hoisted(() => ({ callbacks: [] as (() => void)[] }));
-vi.mock('@/entrypoints/popup/when-painted', () => ({ whenFirstScreenPainted: (callback: () => void) => painted.callbacks.push(callback) }));
+vi.mock('@/entrypoints/popup/when-painted', () => ({
+  whenFirstScreenPainted: (callback: () => void) => painted.callbacks.push(callback),
+}));
 
 /** The popup checks an item's rules once it is in view: this viewport shows everything unless a test says otherwise. */
-const viewport = { showsEverything: true, observed: new Set<Element>(), callback: null as IntersectionObserverCallback | null };
+const viewport = {
+  showsEverything: true,
+  observed: new Set<Element>(),
+  callback: null as IntersectionObserverCallback | null,
+};
 function reveal(element: Element): void {
-  if (viewport.observed.has(element)) viewport.callback!([{ target: element, isIntersecting: true } as IntersectionObserverEntry], null!);
+  if (viewport.observed.has(element))
+    viewport.callback!([{ target: element, isIntersecting: true } as IntersectionObserverEntry], null!);
 }
 vi.stubGlobal(
   'IntersectionObserver',
@@ -65,12 +73,16 @@ const SETTINGS: ErpSettings = {
 };
 
 function vendorView(id: number, name: string, latest: TrackedRequest | null): VendorView {
-  const vendor: Vendor = {
-    id, name, abbreviated_name: '', code: '', address: '1 Main St', city: 'Denver', state_code: 'CO', zip: '80202',
-    country_code: 'US', business_phone: '', mobile_phone: '', fax_number: '', email_address: '', is_active: true,
-    synced_to_erp: false, origin_id: null, origin_code: null, updated_at: minutesAgo(500),
+  const vendor: Vendor = vendorRecord({ id, name, abbreviated_name: '', updated_at: minutesAgo(500) });
+  return {
+    companyId: 8001,
+    vendorId: id,
+    vendor,
+    settings: SETTINGS,
+    permission: 'admin',
+    latest: latest?.request ?? null,
+    history: [],
   };
-  return { companyId: 8001, vendorId: id, vendor, settings: SETTINGS, permission: 'admin', latest: latest?.request ?? null, history: [] };
 }
 
 let root: HTMLElement;
@@ -110,9 +122,27 @@ afterEach(() => {
 
 describe('popup: the queue', () => {
   const ridge = rejected('Ridge Roofing', 180, { item_id: 106, rejection_comment: '<img src=x onerror=alert(1)>' });
-  const beacon = tracked({ item_name: 'Beacon Glass', item_id: 108, status: 'failed', errors: ['ERP vendor ID V-1007 is already in use'], updated_at: minutesAgo(2) });
-  const pioneer = tracked({ item_name: 'Pioneer Plumbing', item_id: 105, status: 'pending_acceptance', created_at: minutesAgo(125), updated_at: minutesAgo(125) });
-  const keystone = tracked({ item_name: 'Keystone Steel', item_id: 107, status: 'synced', erp_vendor_id: 'V-1007', updated_at: minutesAgo(60) });
+  const beacon = tracked({
+    item_name: 'Beacon Glass',
+    item_id: 108,
+    status: 'failed',
+    errors: ['ERP vendor ID V-1007 is already in use'],
+    updated_at: minutesAgo(2),
+  });
+  const pioneer = tracked({
+    item_name: 'Pioneer Plumbing',
+    item_id: 105,
+    status: 'pending_acceptance',
+    created_at: minutesAgo(125),
+    updated_at: minutesAgo(125),
+  });
+  const keystone = tracked({
+    item_name: 'Keystone Steel',
+    item_id: 107,
+    status: 'synced',
+    erp_vendor_id: 'V-1007',
+    updated_at: minutesAgo(60),
+  });
   const all = [pioneer, ridge, keystone, beacon];
 
   beforeEach(() =>
@@ -125,7 +155,12 @@ describe('popup: the queue', () => {
   it('shows sections with counts, newest first, each item a listitem with its status in words', async () => {
     await openPopup();
     expect(headings()).toEqual(['Needs your attention (2)', 'Waiting for approval (1)', 'Recently synced (1)']);
-    expect(items().map((li) => li.querySelector('a')!.textContent)).toEqual(['Beacon Glass', 'Ridge Roofing', 'Pioneer Plumbing', 'Keystone Steel']);
+    expect(items().map((li) => li.querySelector('a')!.textContent)).toEqual([
+      'Beacon Glass',
+      'Ridge Roofing',
+      'Pioneer Plumbing',
+      'Keystone Steel',
+    ]);
     expect(itemNamed('Ridge Roofing').textContent).toContain('Rejected');
     expect(itemNamed('Keystone Steel').textContent).toContain('Synced to ERP');
     expect(root.querySelector('main')).not.toBeNull();
@@ -156,7 +191,10 @@ describe('popup: the queue', () => {
       getVendor: ({ page }) => ({ ok: true, value: vendorView(page.vendorId, 'Fine Name', ridge) }),
     });
     await openPopup();
-    expect(sendMessage.mock.calls.slice(0, 2)).toEqual([['getQueue', { refresh: false }], ['getQueue', { refresh: true }]]);
+    expect(sendMessage.mock.calls.slice(0, 2)).toEqual([
+      ['getQueue', { refresh: false }],
+      ['getQueue', { refresh: true }],
+    ]);
     expect(items()).toHaveLength(1);
     expect(refreshButton().getAttribute('aria-busy')).toBe('true');
     expect(refreshButton().textContent).toBe('Refreshing…');
@@ -212,7 +250,10 @@ describe('popup: actions', () => {
     await act(() => resend.click());
     await settle();
     expect(sendMessage).toHaveBeenCalledWith('send', { companyId: 8001, vendorId: 106, origin: ORIGIN });
-    expect(sendMessage).toHaveBeenCalledWith('getVendor', { page: { level: 'company', companyId: 8001, vendorId: 106 }, refresh: false });
+    expect(sendMessage).toHaveBeenCalledWith('getVendor', {
+      page: { level: 'company', companyId: 8001, vendorId: 106 },
+      refresh: false,
+    });
     expect(sendMessage.mock.calls.filter(([type]) => type === 'getQueue')).toHaveLength(3);
     expect(liveRegion()).toBe('Ridge Roofing sent to ERP again: waiting for approval.');
     expect(document.activeElement).toBe(itemNamed('Ridge Roofing').querySelector('a'));
@@ -246,14 +287,19 @@ describe('popup: actions', () => {
 
     await act(() => reveal(itemNamed('Beacon Glass').querySelector('.item-action')!));
     await settle();
-    expect(getVendorCalls()).toEqual([['getVendor', { page: { level: 'company', companyId: 8001, vendorId: 108 }, refresh: false }]]);
+    expect(getVendorCalls()).toEqual([
+      ['getVendor', { page: { level: 'company', companyId: 8001, vendorId: 108 }, refresh: false }],
+    ]);
     expect(button(itemNamed('Beacon Glass'), 'Re-send to ERP')!.getAttribute('aria-disabled')).toBeNull();
     expect(button(itemNamed('Ridge Roofing'), 'Re-send to ERP')!.getAttribute('aria-disabled')).toBe('true');
   });
 
   it('offers no Re-send when the company has moved on since (re-sent from the page)', async () => {
     const newer = tracked({ item_name: 'Ridge Roofing', item_id: 106, status: 'pending_acceptance' });
-    background({ getQueue: () => queue([ridge]), getVendor: () => ({ ok: true, value: vendorView(106, 'Ridge Roofing', newer) }) });
+    background({
+      getQueue: () => queue([ridge]),
+      getVendor: () => ({ ok: true, value: vendorView(106, 'Ridge Roofing', newer) }),
+    });
     await openPopup();
     expect(button(itemNamed('Ridge Roofing'), 'Re-send to ERP')).toBeUndefined();
   });
@@ -277,9 +323,11 @@ describe('popup: actions', () => {
 
   it('opens the edit page in a tab, reusing one already open', async () => {
     background({ getQueue: () => queue([pioneer]) });
-    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([
-      { id: 7, windowId: 3, url: `${ORIGIN}/8001/company/directory/vendors/105/edit?ui=beta` } as never,
-    ]);
+    const query = vi
+      .spyOn(fakeBrowser.tabs, 'query')
+      .mockResolvedValue([
+        { id: 7, windowId: 3, url: `${ORIGIN}/8001/company/directory/vendors/105/edit?ui=beta` } as never,
+      ]);
     const update = vi.spyOn(fakeBrowser.tabs, 'update').mockResolvedValue({} as never);
     const focus = vi.spyOn(fakeBrowser.windows, 'update').mockResolvedValue({} as never);
     const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
@@ -309,22 +357,29 @@ describe('popup: states', () => {
   it('says what to do when nothing is tracked yet', async () => {
     background({ getQueue: () => queue([]) });
     await openPopup();
-    expect(root.textContent).toContain("Nothing tracked yet: open a company in Procore's Directory and send it to ERP.");
+    expect(root.textContent).toContain(
+      "Nothing tracked yet: open a company in Procore's Directory and send it to ERP.",
+    );
     expect(root.querySelector('input[type="search"]')).toBeNull();
   });
 
-  it.each([['not_configured'], ['auth']] as const)('signed out (%s): says what to do and opens the options', async (kind) => {
-    background({ getQueue: () => queue([], { kind }) });
-    const openOptions = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
-    await openPopup();
-    expect(root.textContent).toContain('Not connected to the integration API.');
-    expect(root.textContent).not.toContain('Nothing tracked yet');
-    await act(() => button(root, 'Open options')!.click());
-    expect(openOptions).toHaveBeenCalledOnce();
-  });
+  it.each([['not_configured'], ['auth']] as const)(
+    'signed out (%s): says what to do and opens the options',
+    async (kind) => {
+      background({ getQueue: () => queue([], { kind }) });
+      const openOptions = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
+      await openPopup();
+      expect(root.textContent).toContain('Not connected to the integration API.');
+      expect(root.textContent).not.toContain('Nothing tracked yet');
+      await act(() => button(root, 'Open options')!.click());
+      expect(openOptions).toHaveBeenCalledOnce();
+    },
+  );
 
   it('offline: says so and still shows the saved statuses', async () => {
-    background({ getQueue: () => queue([tracked({ item_name: 'Keystone Steel', status: 'synced' })], { kind: 'network' }) });
+    background({
+      getQueue: () => queue([tracked({ item_name: 'Keystone Steel', status: 'synced' })], { kind: 'network' }),
+    });
     await openPopup();
     expect(root.textContent).toContain('Offline — showing saved statuses.');
     expect(items()).toHaveLength(1);
@@ -370,11 +425,13 @@ describe('popup: the stored first screen', () => {
   const asked = () => sendMessage.mock.calls.filter(([type]) => type === 'getQueue').length;
 
   async function openWithFirstScreen(view: QueueView): Promise<void> {
-    await act(() => render(<Popup locale="en" clock={() => NOW} firstScreen={Promise.resolve(firstScreen(view))} />, root));
+    await act(() =>
+      render(<Popup locale="en" clock={() => NOW} firstScreen={Promise.resolve(firstScreen(view))} />, root),
+    );
     await settle();
   }
 
-  it("paints it before the worker is asked, then asks for the whole list once it is on screen, and shows that", async () => {
+  it('paints it before the worker is asked, then asks for the whole list once it is on screen, and shows that', async () => {
     const big = queue(bigQueue(1000));
     background({ getQueue: () => big, getVendor: () => ({ ok: false, error: { kind: 'network' } }) });
     await openWithFirstScreen(big);

@@ -22,7 +22,9 @@ beforeEach(() => {
   performance.clearMarks();
   useLocale('es');
   fakeBrowser.i18n.getUILanguage = () => 'es';
-  sendMessage.mockImplementation(async (type: string) => (type === 'getQueue' ? queue : { ok: false, error: { kind: 'network' } }));
+  sendMessage.mockImplementation(async (type: string) =>
+    type === 'getQueue' ? queue : { ok: false, error: { kind: 'network' } },
+  );
   root = document.createElement('div');
   document.body.append(root);
 });

@@ -22,7 +22,10 @@ it('asks the background a few vendors at a time, and each vendor once', async ()
   answers[0]!({ ok: false, error: { kind: 'network' } });
   await flush();
   expect(sendMessage).toHaveBeenCalledTimes(3);
-  expect(sendMessage).toHaveBeenLastCalledWith('getVendor', { page: { level: 'company', companyId: 8001, vendorId: 3 }, refresh: false });
+  expect(sendMessage).toHaveBeenLastCalledWith('getVendor', {
+    page: { level: 'company', companyId: 8001, vendorId: 3 },
+    refresh: false,
+  });
   answers[1]!({ ok: false, error: { kind: 'auth' } });
   answers[2]!({ ok: false, error: { kind: 'forbidden' } });
   const results = await Promise.all(checks);

@@ -1,6 +1,7 @@
 /** Tracked requests for the queue and popup tests. */
 import type { ErpRequest } from '@/lib/contract/api-bodies';
 import type { TrackedRequest } from '@/lib/contract/tracked-request';
+import { requestRecord } from '../../records';
 
 export const ORIGIN = 'http://127.0.0.1:4100';
 export const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -8,26 +9,22 @@ export const minutesAgo = (minutes: number): string => new Date(NOW - minutes * 
 
 let nextId = 1;
 
-export function tracked(overrides: Partial<ErpRequest> & Pick<ErpRequest, 'item_name' | 'status'>, companyId = 8001): TrackedRequest {
+export function tracked(
+  overrides: Partial<ErpRequest> & Pick<ErpRequest, 'item_name' | 'status'>,
+  companyId = 8001,
+): TrackedRequest {
   const id = overrides.id ?? nextId++;
   return {
     companyId,
     origin: ORIGIN,
     notifiedStatus: null,
-    request: {
+    request: requestRecord({
       id,
-      item_type: 'vendor',
       item_id: overrides.item_id ?? 100 + id,
       created_at: minutesAgo(120),
       updated_at: minutesAgo(60),
-      sent_by: { id: 1, name: 'Alex Admin' },
-      decided_by: null,
-      decided_at: null,
-      rejection_comment: null,
-      erp_vendor_id: null,
-      errors: [],
       ...overrides,
-    },
+    }),
   };
 }
 
@@ -46,6 +43,11 @@ export const rejected = (item_name: string, minutes = 30, extra: Partial<ErpRequ
 export function bigQueue(count: number): TrackedRequest[] {
   const statuses = ['rejected', 'failed', 'pending_acceptance', 'accepted', 'retrieved', 'synced'] as const;
   return Array.from({ length: count }, (_, i) =>
-    tracked({ item_name: `Company ${i}`, item_id: 10_000 + i, status: statuses[i % statuses.length]!, updated_at: minutesAgo(i) }),
+    tracked({
+      item_name: `Company ${i}`,
+      item_id: 10_000 + i,
+      status: statuses[i % statuses.length]!,
+      updated_at: minutesAgo(i),
+    }),
   );
 }

@@ -17,7 +17,10 @@ describe("the popup's first screen", () => {
   });
 
   it('fills the first screen across sections when the first ones are short', () => {
-    const few = [rejected('Ridge Roofing'), ...Array.from({ length: 10 }, (_, i) => tracked({ item_name: `Waiting ${i}`, status: 'pending_acceptance' }))];
+    const few = [
+      rejected('Ridge Roofing'),
+      ...Array.from({ length: 10 }, (_, i) => tracked({ item_name: `Waiting ${i}`, status: 'pending_acceptance' })),
+    ];
     const screen = firstScreen(view(few));
     expect(screen.sections.map((s) => s.items.length)).toEqual([1, FIRST_SCREEN_ITEMS - 1, 0, 0]);
     expect(screen.sections.map((s) => s.count)).toEqual([1, 10, 0, 0]);
@@ -40,8 +43,14 @@ describe("the popup's first screen", () => {
     ['sections missing', { lastUpdated: null, error: null }],
     ['a section short', { ...firstScreen(view()), sections: firstScreen(view()).sections.slice(1) }],
     ['sections out of order', { ...firstScreen(view()), sections: [...firstScreen(view()).sections].reverse() }],
-    ['a count that is not a number', { ...firstScreen(view()), sections: firstScreen(view()).sections.map((s) => ({ ...s, count: '3' })) }],
-    ['an item without a request', { ...firstScreen(view()), sections: firstScreen(view()).sections.map((s) => ({ ...s, items: [null] })) }],
+    [
+      'a count that is not a number',
+      { ...firstScreen(view()), sections: firstScreen(view()).sections.map((s) => ({ ...s, count: '3' })) },
+    ],
+    [
+      'an item without a request',
+      { ...firstScreen(view()), sections: firstScreen(view()).sections.map((s) => ({ ...s, items: [null] })) },
+    ],
   ])('ignores a stored copy it cannot paint: %s', (_, raw) => {
     expect(checkFirstScreen(raw)).toBeNull();
   });

@@ -20,7 +20,12 @@ describe('groupQueue', () => {
     tracked({ item_name: 'Pioneer Plumbing', status: 'pending_acceptance', updated_at: minutesAgo(10) }),
     rejected('Ridge Roofing', 5),
     tracked({ item_name: 'Keystone Steel', status: 'synced', erp_vendor_id: 'V-1007', updated_at: minutesAgo(1) }),
-    tracked({ item_name: 'Beacon Glass', status: 'failed', errors: ['ERP vendor ID V-1007 is already in use'], updated_at: minutesAgo(2) }),
+    tracked({
+      item_name: 'Beacon Glass',
+      status: 'failed',
+      errors: ['ERP vendor ID V-1007 is already in use'],
+      updated_at: minutesAgo(2),
+    }),
     tracked({ item_name: 'Cedar Carpentry', status: 'accepted', updated_at: minutesAgo(3) }),
     tracked({ item_name: 'Delta Paving', status: 'retrieved', updated_at: minutesAgo(4) }),
   ];
@@ -43,7 +48,12 @@ describe('groupQueue', () => {
   it('shows only the newest request of a vendor sent more than once', () => {
     const older = rejected('Ridge Roofing', 300, { item_id: 106, rejection_comment: 'Address incomplete' });
     const newer = rejected('Ridge Roofing', 30, { item_id: 106 });
-    const resent = tracked({ item_name: 'Ridge Roofing', item_id: 106, status: 'pending_acceptance', updated_at: minutesAgo(1) });
+    const resent = tracked({
+      item_name: 'Ridge Roofing',
+      item_id: 106,
+      status: 'pending_acceptance',
+      updated_at: minutesAgo(1),
+    });
     expect(groupQueue([older, newer]).flatMap((s) => s.items)).toEqual([newer]);
     const sections = groupQueue([resent, older, newer]);
     expect(section(sections, 'attention').items).toEqual([]);
@@ -52,7 +62,13 @@ describe('groupQueue', () => {
 
   it('shows a vendor by its latest request sent, even when an older one was rejected after it', () => {
     const older = rejected('Ridge Roofing', 1, { item_id: 106, created_at: minutesAgo(300) });
-    const newer = tracked({ item_name: 'Ridge Roofing', item_id: 106, status: 'pending_acceptance', created_at: minutesAgo(200), updated_at: minutesAgo(200) });
+    const newer = tracked({
+      item_name: 'Ridge Roofing',
+      item_id: 106,
+      status: 'pending_acceptance',
+      created_at: minutesAgo(200),
+      updated_at: minutesAgo(200),
+    });
     const sections = groupQueue([older, newer]);
     expect(section(sections, 'attention').count).toBe(0);
     expect(section(sections, 'waiting').items).toEqual([newer]);
@@ -80,7 +96,9 @@ describe('groupQueue', () => {
   it('filters by company name, ignoring case and accents', () => {
     const withAccents = [...queue, tracked({ item_name: 'Construcción São Paulo', status: 'synced' })];
     expect(names(groupQueue(withAccents, 'roof').flatMap((s) => s.items))).toEqual(['Ridge Roofing']);
-    expect(names(groupQueue(withAccents, '  CONSTRUCCION sao ').flatMap((s) => s.items))).toEqual(['Construcción São Paulo']);
+    expect(names(groupQueue(withAccents, '  CONSTRUCCION sao ').flatMap((s) => s.items))).toEqual([
+      'Construcción São Paulo',
+    ]);
     expect(names(groupQueue(withAccents, 'construcción').flatMap((s) => s.items))).toEqual(['Construcción São Paulo']);
     expect(countItems(groupQueue(withAccents, 'nothing like it'))).toBe(0);
   });

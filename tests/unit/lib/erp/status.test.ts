@@ -3,10 +3,14 @@ import { actionFor, isTerminal, needsAttention, STATUSES } from '@/lib/erp/statu
 
 describe('actionFor', () => {
   it('offers Send for a vendor never sent', () => expect(actionFor(null, false)).toBe('send'));
-  it('offers Retrieve while waiting for approval', () => expect(actionFor('pending_acceptance', false)).toBe('retrieve'));
-  it.each(['rejected', 'retrieved', 'failed'] as const)('offers Re-send after %s', (s) => expect(actionFor(s, false)).toBe('resend'));
+  it('offers Retrieve while waiting for approval', () =>
+    expect(actionFor('pending_acceptance', false)).toBe('retrieve'));
+  it.each(['rejected', 'retrieved', 'failed'] as const)('offers Re-send after %s', (s) =>
+    expect(actionFor(s, false)).toBe('resend'),
+  );
   it.each(['accepted', 'synced'] as const)('offers nothing while %s', (s) => expect(actionFor(s, false)).toBeNull());
-  it('offers nothing for a vendor already synced, whatever its requests', () => expect(actionFor(null, true)).toBeNull());
+  it('offers nothing for a vendor already synced, whatever its requests', () =>
+    expect(actionFor(null, true)).toBeNull());
 });
 
 describe('status sets', () => {

@@ -14,7 +14,14 @@ const EXAMPLES = {
   present: { code: 'present', field: 'address' },
   numeric: { code: 'numeric', field: 'zip' },
   max_length: { code: 'max_length', field: 'name', length: 64, limit: 60, erpName: 'Viewpoint Vista', source: 'api' },
-  max_line_length: { code: 'max_line_length', field: 'address', line: 2, length: 55, limit: 50, erpName: 'Viewpoint Vista' },
+  max_line_length: {
+    code: 'max_line_length',
+    field: 'address',
+    line: 2,
+    length: 55,
+    limit: 50,
+    erpName: 'Viewpoint Vista',
+  },
   server: { code: 'server', field: 'email_address', message: 'is not an email' },
 } satisfies { [C in ReasonCode]: Extract<Reason, { code: C }> };
 
@@ -22,7 +29,9 @@ describe('reasonText in English', () => {
   beforeEach(() => useLocale('en'));
 
   it('words the name limit from the export rules with both numbers', () =>
-    expect(reasonText(EXAMPLES.max_length)).toBe('Name is 64 characters; Viewpoint Vista allows 60. Shorten it and save.'));
+    expect(reasonText(EXAMPLES.max_length)).toBe(
+      'Name is 64 characters; Viewpoint Vista allows 60. Shorten it and save.',
+    ));
 
   it('says where a published limit comes from', () =>
     expect(reasonText({ ...EXAMPLES.max_length, limit: 30, erpName: 'Sage 300 CRE', source: 'published' })).toBe(
@@ -37,18 +46,25 @@ describe('reasonText in English', () => {
       'Address line 2 is 55 characters; Viewpoint Vista allows 50 per line. Shorten it and save.',
     ));
 
-  it('asks to save unsaved changes first', () => expect(reasonText(EXAMPLES.unsaved)).toMatch(/^Save your changes first/));
+  it('asks to save unsaved changes first', () =>
+    expect(reasonText(EXAMPLES.unsaved)).toMatch(/^Save your changes first/));
 
   it('keeps the server words as they are, with the field name', () =>
     expect(reasonText(EXAMPLES.server)).toBe('Email Address: is not an email'));
 
   it('names every field as the form labels it', () =>
-    expect(['name', 'zip', 'state_code', 'country_code'].map(fieldName)).toEqual(['Name', 'ZIP Code', 'State', 'Country']));
+    expect(['name', 'zip', 'state_code', 'country_code'].map(fieldName)).toEqual([
+      'Name',
+      'ZIP Code',
+      'State',
+      'Country',
+    ]));
 
   it('keeps an unknown server field name as given', () =>
     expect(reasonText({ code: 'server', field: 'vendor_type', message: 'missing' })).toBe('vendor_type: missing'));
 
-  it('names the ERP that does not sync companies', () => expect(reasonText(EXAMPLES.no_company_sync)).toContain('Sage 300 CRE'));
+  it('names the ERP that does not sync companies', () =>
+    expect(reasonText(EXAMPLES.no_company_sync)).toContain('Sage 300 CRE'));
 
   it.each(Object.values(EXAMPLES))('words $code as a sentence with no leftover placeholder', (reason: Reason) => {
     const text = reasonText(reason);
@@ -61,7 +77,9 @@ describe('reasonText in Spanish', () => {
   beforeEach(() => useLocale('es'));
 
   it('words the name limit in Spanish', () =>
-    expect(reasonText(EXAMPLES.max_length)).toBe('Nombre tiene 64 caracteres; Viewpoint Vista admite 60. Acórtelo y guarde.'));
+    expect(reasonText(EXAMPLES.max_length)).toBe(
+      'Nombre tiene 64 caracteres; Viewpoint Vista admite 60. Acórtelo y guarde.',
+    ));
 
   it.each(Object.values(EXAMPLES))('words $code differently from English', (reason: Reason) => {
     const spanish = reasonText(reason);

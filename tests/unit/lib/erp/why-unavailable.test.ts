@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ErpSettings, Vendor } from '@/lib/contract/api-bodies';
+import type { ErpSettings } from '@/lib/contract/api-bodies';
 import { computeReasons, publishedNameLimit, PUBLISHED_NAME_LIMITS, type RuleInput } from '@/lib/erp/why-unavailable';
+import { vendorRecord } from '../../records';
 
-const vendor = (patch: Partial<Vendor> = {}): Vendor => ({
-  id: 101,
-  name: 'Acme Concrete',
-  abbreviated_name: 'ACME',
-  code: '',
-  address: '1 Main St',
-  city: 'Denver',
-  state_code: 'CO',
-  zip: '80202',
-  country_code: 'US',
-  business_phone: '',
-  mobile_phone: '',
-  fax_number: '',
-  email_address: '',
-  is_active: true,
-  synced_to_erp: false,
-  origin_id: null,
-  origin_code: null,
-  updated_at: '2026-11-01T00:00:00Z',
-  ...patch,
-});
+const vendor = vendorRecord;
 
 /** Summit Builders' integration (sandbox company 8001). */
 const vista = (patch: Partial<ErpSettings> = {}): ErpSettings => ({
@@ -65,10 +46,13 @@ describe('computeReasons: the record-level reasons', () => {
   it('allows sending a ready vendor (no reasons)', () => expect(computeReasons(input())).toEqual([]));
 
   it.each(['none', 'read_only', 'standard'] as const)('says not_admin for permission level %s', (permission) =>
-    expect(computeReasons(input({ permission }))).toEqual([{ code: 'not_admin' }]));
+    expect(computeReasons(input({ permission }))).toEqual([{ code: 'not_admin' }]),
+  );
 
   it('says erp_not_synced when the company has no synced ERP data', () =>
-    expect(computeReasons(input({ settings: vista({ erp_data_synced: false }) }))).toEqual([{ code: 'erp_not_synced' }]));
+    expect(computeReasons(input({ settings: vista({ erp_data_synced: false }) }))).toEqual([
+      { code: 'erp_not_synced' },
+    ]));
 
   it('says no_company_sync, naming the ERP, when the integration does not sync companies', () =>
     expect(computeReasons(input({ settings: vista({ syncs_companies: false }) }))).toEqual([
@@ -85,7 +69,14 @@ describe('computeReasons: the record-level reasons', () => {
 describe('computeReasons: every reason at once', () => {
   it('lists all reasons together, record-level first, then field rules in rule order', () => {
     const all = computeReasons({
-      vendor: vendor({ is_active: false, name: 'N'.repeat(64), address: '', zip: '8020A', city: ' ', abbreviated_name: 'ABCDEFGHIJK' }),
+      vendor: vendor({
+        is_active: false,
+        name: 'N'.repeat(64),
+        address: '',
+        zip: '8020A',
+        city: ' ',
+        abbreviated_name: 'ABCDEFGHIJK',
+      }),
       form: {},
       settings: vista({ erp_data_synced: false, syncs_companies: false }),
       permission: 'read_only',
@@ -145,7 +136,9 @@ describe('computeReasons: field validators', () => {
   });
 
   it('ignores a length validator without a length (no limit is invented)', () => {
-    const rules = { export: { name: [{ validator: 'max_length' as const }], address: [{ validator: 'max_line_length' as const }] } };
+    const rules = {
+      export: { name: [{ validator: 'max_length' as const }], address: [{ validator: 'max_line_length' as const }] },
+    };
     const form = { name: 'n'.repeat(500), address: 'a'.repeat(500) };
     const cmic = vista({ erp_system: 'cmic', erp_system_name: 'CMiC', rules });
     expect(computeReasons(input({ settings: cmic, form }))).toEqual([]);
@@ -156,15 +149,23 @@ describe('computeReasons: field validators', () => {
   });
 
   it('skips rules on fields the vendor holds no text for (unknown to the contract)', () => {
-    const settings = vista({ rules: { export: { tax_id: [{ validator: 'present' }], id: [{ validator: 'present' }] } } });
+    const settings = vista({
+      rules: { export: { tax_id: [{ validator: 'present' }], id: [{ validator: 'present' }] } },
+    });
     expect(computeReasons(input({ settings }))).toEqual([]);
   });
 
   it('checks fields in the order the rules list them, validators in their order', () => {
     const settings = vista({
-      rules: { export: { zip: [{ validator: 'numeric' }], city: [{ validator: 'present' }], name: [{ validator: 'present' }] } },
+      rules: {
+        export: { zip: [{ validator: 'numeric' }], city: [{ validator: 'present' }], name: [{ validator: 'present' }] },
+      },
     });
-    expect(computeReasons(input({ settings, vendor: vendor({ zip: 'x', city: '', name: '' }) })).map((r) => r.code === 'numeric' || r.code === 'present' ? r.field : r.code)).toEqual(['zip', 'city', 'name']);
+    expect(
+      computeReasons(input({ settings, vendor: vendor({ zip: 'x', city: '', name: '' }) })).map((r) =>
+        r.code === 'numeric' || r.code === 'present' ? r.field : r.code,
+      ),
+    ).toEqual(['zip', 'city', 'name']);
   });
 });
 

@@ -20,7 +20,8 @@ const entry = (id: number, status: TrackedRequest['request']['status'] = 'pendin
 const map = (...ids: number[]): TrackedMap => Object.fromEntries(ids.map((id) => [`8001:${id}`, entry(id)]));
 
 /** Written by someone other than the item (another context, devtools, a test). */
-const writeElsewhere = (tracked: unknown) => fakeBrowser.storage.local.set({ tracked, tracked$: { v: TRACKED_VERSION } });
+const writeElsewhere = (tracked: unknown) =>
+  fakeBrowser.storage.local.set({ tracked, tracked$: { v: TRACKED_VERSION } });
 
 /** Storage events are delivered asynchronously in a browser; give them a turn. */
 const settle = () => new Promise((done) => setTimeout(done, 0));
@@ -47,7 +48,9 @@ describe('the checked in-memory copy of stored items', () => {
     const stored = openStoredItems(() => undefined);
     await Promise.all([stored.tracked.get(), stored.tracked.get()]);
     await settle();
-    expect(read.mock.calls.filter(([keys]) => JSON.stringify(keys).includes('"tracked"'))).toEqual([[['tracked', 'tracked$']]]);
+    expect(read.mock.calls.filter(([keys]) => JSON.stringify(keys).includes('"tracked"'))).toEqual([
+      [['tracked', 'tracked$']],
+    ]);
   });
 
   it('stores the schema version with the first value it writes', async () => {

@@ -5,7 +5,8 @@ import { tCount } from '@/lib/extension/i18n';
 import { useLocale } from '../../locale';
 
 type Messages = Record<string, { message: string; description?: string }>;
-const read = (lang: string): Messages => JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Messages;
+const read = (lang: string): Messages =>
+  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Messages;
 const en = read('en');
 const es = read('es');
 
@@ -34,16 +35,21 @@ describe('messages with a count', () => {
     expect(tCount('reason_max_length', 61, ['Name', '61', 'Viewpoint Vista', '60'])).toBe(
       'Name is 61 characters; Viewpoint Vista allows 60. Shorten it and save.',
     );
-    expect(tCount('reason_max_length', 1, ['Code', '1', 'Acme ERP', '0'])).toBe('Code is 1 character; Acme ERP allows 0. Shorten it and save.');
+    expect(tCount('reason_max_length', 1, ['Code', '1', 'Acme ERP', '0'])).toBe(
+      'Code is 1 character; Acme ERP allows 0. Shorten it and save.',
+    );
   });
 });
 
 describe('the message files', () => {
-  it('have the same messages in English and Spanish', () => expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort()));
+  it('have the same messages in English and Spanish', () =>
+    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort()));
 
   it('give every counted message its one and other forms', () => {
     for (const messages of [en, es]) {
-      const counted = Object.keys(messages).filter((key) => key.endsWith('_one')).map((key) => key.slice(0, -4));
+      const counted = Object.keys(messages)
+        .filter((key) => key.endsWith('_one'))
+        .map((key) => key.slice(0, -4));
       expect(counted.length).toBeGreaterThan(3);
       for (const base of counted) expect(messages, base).toHaveProperty(`${base}_other`);
     }

@@ -2,13 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Vendor } from '@/lib/contract/api-bodies';
 import { hasUnsavedChanges, readForm } from '@/lib/procore/form-reader';
+import { vendorRecord } from '../../records';
 
-const vendor: Vendor = {
-  id: 101, name: 'Acme Concrete', abbreviated_name: 'ACME', code: '', address: '1 Main St', city: 'Denver',
-  state_code: 'CO', zip: '80202', country_code: 'US', business_phone: '', mobile_phone: '', fax_number: '',
-  email_address: 'ap@acme.example', is_active: true, synced_to_erp: false, origin_id: null, origin_code: null,
-  updated_at: '2026-01-01T00:00:00Z',
-};
+const vendor: Vendor = vendorRecord({ email_address: 'ap@acme.example', updated_at: '2026-01-01T00:00:00Z' });
 
 function classicForm(values: Record<string, string>) {
   document.body.innerHTML = `<form>
@@ -24,7 +20,13 @@ function classicForm(values: Record<string, string>) {
 
 describe('readForm', () => {
   it('reads each shown vendor field by label and nothing else', () => {
-    const form = classicForm({ 'f-name': 'Acme', 'f-address': 'Line 1\nLine 2', 'f-zip': '123', 'f-city': 'X', 'f-note': 'n' });
+    const form = classicForm({
+      'f-name': 'Acme',
+      'f-address': 'Line 1\nLine 2',
+      'f-zip': '123',
+      'f-city': 'X',
+      'f-note': 'n',
+    });
     expect(readForm(form)).toEqual({ name: 'Acme', address: 'Line 1\nLine 2', zip: '123', city: 'X' });
   });
 
@@ -47,7 +49,8 @@ describe('hasUnsavedChanges', () => {
   it('ignores surrounding spaces that Procore trims on save', () =>
     expect(hasUnsavedChanges({ name: ' Acme Concrete ' }, vendor)).toBe(false));
 
-  it('is true when one field differs', () => expect(hasUnsavedChanges({ name: 'Acme', zip: '80202' }, vendor)).toBe(true));
+  it('is true when one field differs', () =>
+    expect(hasUnsavedChanges({ name: 'Acme', zip: '80202' }, vendor)).toBe(true));
 
   it('is true when a saved field was emptied', () => expect(hasUnsavedChanges({ city: '' }, vendor)).toBe(true));
 

@@ -1,6 +1,13 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fieldOf, findFields, findSaveButton, isSaveButton, neighbourButton, normalizeLabel } from '@/lib/procore/selectors';
+import {
+  fieldOf,
+  findFields,
+  findSaveButton,
+  isSaveButton,
+  neighbourButton,
+  normalizeLabel,
+} from '@/lib/procore/selectors';
 
 const page = (html: string) => {
   document.body.innerHTML = html;
@@ -41,7 +48,7 @@ describe('fields by accessible label', () => {
     expect(findFields(document).get('business_phone')?.id).toBe('p');
   });
 
-  it('does not take a wrapped select\'s options for its label', () => {
+  it("does not take a wrapped select's options for its label", () => {
     page('<label>Country <select id="c"><option>Name</option></select></label>');
     expect(fieldOf(document.querySelector('select')!)).toBe('country_code');
   });
@@ -53,7 +60,10 @@ describe('fields by accessible label', () => {
       <input aria-label="Correo electrónico" id="e">`);
     const fields = findFields(document);
     expect([...fields].map(([field, el]) => [field, el.id])).toEqual([
-      ['name', 'n'], ['address', 'd'], ['zip', 'cp'], ['email_address', 'e'],
+      ['name', 'n'],
+      ['address', 'd'],
+      ['zip', 'cp'],
+      ['email_address', 'e'],
     ]);
   });
 
@@ -65,7 +75,9 @@ describe('fields by accessible label', () => {
   });
 
   it('finds a textarea and a select', () => {
-    page('<label for="t">Address</label><textarea id="t"></textarea><label for="st">State</label><select id="st"></select>');
+    page(
+      '<label for="t">Address</label><textarea id="t"></textarea><label for="st">State</label><select id="st"></select>',
+    );
     expect([...findFields(document).keys()]).toEqual(['address', 'state_code']);
   });
 });
@@ -83,11 +95,13 @@ describe('the Save button', () => {
   });
 
   it('ignores other buttons and look-alikes', () => {
-    page('<button>Save and close</button><a href="#">Save</a><input type="button" value="Save"><button>Cancel</button>');
+    page(
+      '<button>Save and close</button><a href="#">Save</a><input type="button" value="Save"><button>Cancel</button>',
+    );
     expect(findSaveButton(document)).toBeNull();
   });
 
-  it('picks the vendor form\'s Save on a page with two forms', () => {
+  it("picks the vendor form's Save on a page with two forms", () => {
     page(`<form id="filters"><label>Search <input></label><button id="other">Save</button></form>
       <form id="vendor"><label for="n">Name *</label><input id="n"><button>Cancel</button><button id="s">Save</button></form>`);
     expect(findSaveButton(document)?.id).toBe('s');
@@ -100,7 +114,9 @@ describe('the Save button', () => {
   });
 
   it('takes Cancel as the neighbour whose look the control copies, or Save when alone', () => {
-    page('<div><button id="c">Cancel</button><button id="s">Save</button></div><div><button id="alone">Save</button></div>');
+    page(
+      '<div><button id="c">Cancel</button><button id="s">Save</button></div><div><button id="alone">Save</button></div>',
+    );
     expect(neighbourButton(document.getElementById('s')!).id).toBe('c');
     expect(neighbourButton(document.getElementById('alone')!).id).toBe('alone');
   });

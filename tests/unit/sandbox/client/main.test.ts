@@ -8,7 +8,9 @@ const page = () => (window as unknown as { sandboxPage: { navigate(url: string):
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, syncDelayMs: 40 });
-  (globalThis as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${sandbox.url}/8001/company/directory`);
+  (globalThis as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
+    `${sandbox.url}/8001/company/directory`,
+  );
   document.body.append(Object.assign(document.createElement('div'), { id: 'app' }));
   await import('../../../../sandbox/client/main');
 });
@@ -45,7 +47,8 @@ function labelOf(input: Element): string {
 const fieldLabels = () => [...document.querySelectorAll('form input:not([type=submit])')].map(labelOf);
 const buttonText = (b: Element) => (b instanceof HTMLInputElement ? b.value : (b.textContent ?? '').trim());
 const formButtons = () => [...document.querySelectorAll('form button, form input[type=submit]')].map(buttonText);
-const statusText = () => [...document.querySelectorAll<HTMLElement>('[role=status]')].filter((s) => !s.hidden).map((s) => s.textContent);
+const statusText = () =>
+  [...document.querySelectorAll<HTMLElement>('[role=status]')].filter((s) => !s.hidden).map((s) => s.textContent);
 const inputLabelled = (label: string) =>
   [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')].find((input) => labelOf(input) === label);
 const api = (path: string, init: RequestInit = {}) =>
@@ -54,7 +57,17 @@ const api = (path: string, init: RequestInit = {}) =>
     headers: { Authorization: 'Bearer sandbox-token', 'Content-Type': 'application/json', ...init.headers },
   }).then((r) => r.json() as Promise<Record<string, unknown>>);
 
-const ENGLISH = ['Name', 'Abbreviated Name', 'Address', 'City', 'State', 'ZIP Code', 'Country', 'Business Phone', 'Email Address'];
+const ENGLISH = [
+  'Name',
+  'Abbreviated Name',
+  'Address',
+  'City',
+  'State',
+  'ZIP Code',
+  'Country',
+  'Business Phone',
+  'Email Address',
+];
 
 it('renders the classic company-level form with label-for fields, Cancel and a Save button', async () => {
   page().navigate('/8001/company/directory/vendors/101/edit');
@@ -97,7 +110,9 @@ it('signs in as the viewer with ?as=viewer, whose Save is refused with a message
   page().navigate('/8001/company/directory/vendors/101/edit?as=viewer');
   const form = await waitFor(() => document.querySelector('form'));
   form.requestSubmit();
-  const alert = await waitFor(() => [...document.querySelectorAll<HTMLElement>('[role=alert]')].find((a) => !a.hidden && a.textContent));
+  const alert = await waitFor(() =>
+    [...document.querySelectorAll<HTMLElement>('[role=alert]')].find((a) => !a.hidden && a.textContent),
+  );
   expect(alert.textContent).toBe('You need Admin permission on the Directory tool.');
   expect(statusText()).toEqual([]);
   page().navigate('/8001/company/directory?as=admin');
@@ -115,7 +130,17 @@ it('renders the beta markup late: wrapping labels, aria-label, aria-labelledby, 
   await waitFor(() => document.querySelector('h1'));
   expect(document.querySelector('form')).toBeNull();
   await waitFor(() => document.querySelector('input[type=submit]'));
-  expect(fieldLabels()).toEqual(['Name *', 'Abbreviated Name', 'Address *', 'City *', 'State', 'ZIP Code', 'Country', 'Business Phone', 'Email Address']);
+  expect(fieldLabels()).toEqual([
+    'Name *',
+    'Abbreviated Name',
+    'Address *',
+    'City *',
+    'State',
+    'ZIP Code',
+    'Country',
+    'Business Phone',
+    'Email Address',
+  ]);
   expect(inputLabelled('Name *')?.closest('label')).not.toBeNull();
   expect(inputLabelled('State')?.getAttribute('aria-labelledby')).toBeTruthy();
   expect(inputLabelled('Business Phone')?.getAttribute('aria-label')).toBe('Business Phone');
@@ -129,14 +154,25 @@ it('speaks Spanish with ?lang=es', async () => {
   page().navigate('/8001/company/directory/vendors/101/edit?lang=es');
   await waitFor(() => document.querySelector('form'));
   expect(fieldLabels()).toEqual([
-    'Nombre', 'Nombre abreviado', 'Dirección', 'Ciudad', 'Estado', 'Código postal', 'País', 'Teléfono comercial', 'Correo electrónico',
+    'Nombre',
+    'Nombre abreviado',
+    'Dirección',
+    'Ciudad',
+    'Estado',
+    'Código postal',
+    'País',
+    'Teléfono comercial',
+    'Correo electrónico',
   ]);
   expect(formButtons()).toEqual(['Cancelar', 'Guardar']);
   expect(document.documentElement.lang).toBe('es');
 });
 
 it('shows API text as text, never as HTML', async () => {
-  await api('/vendors/108?company_id=8001', { method: 'PATCH', body: JSON.stringify({ name: '<img src=x onerror=alert(1)>' }) });
+  await api('/vendors/108?company_id=8001', {
+    method: 'PATCH',
+    body: JSON.stringify({ name: '<img src=x onerror=alert(1)>' }),
+  });
   page().navigate('/8001/company/directory');
   await waitFor(() => document.querySelectorAll('tbody tr').length === 12);
   expect(document.querySelector('tbody')?.textContent).toContain('<img src=x onerror=alert(1)>');
@@ -145,10 +181,14 @@ it('shows API text as text, never as HTML', async () => {
 
 it('lets the approver accept a pending request from its row, and lists failed exports', async () => {
   page().navigate('/8001/company/erp_integrations');
-  const row = await waitFor(() => [...document.querySelectorAll('tbody tr')].find((r) => r.textContent?.includes('Pioneer Plumbing')));
+  const row = await waitFor(() =>
+    [...document.querySelectorAll('tbody tr')].find((r) => r.textContent?.includes('Pioneer Plumbing')),
+  );
   const within = (selector: string) => [...row.querySelectorAll<HTMLElement>(selector)];
   expect(within('select, input, textarea').map(labelOf)).toEqual([
-    'Vendor type for Pioneer Plumbing', 'ERP vendor ID for Pioneer Plumbing', 'Comment for Pioneer Plumbing',
+    'Vendor type for Pioneer Plumbing',
+    'ERP vendor ID for Pioneer Plumbing',
+    'Comment for Pioneer Plumbing',
   ]);
   expect(within('option').map((o) => o.textContent)).toEqual(['Subcontractor', 'Supplier', 'Consultant']);
   expect(within('button').map((b) => b.textContent)).toEqual(['Accept', 'Reject']);
@@ -158,6 +198,8 @@ it('lets the approver accept a pending request from its row, and lists failed ex
   await waitFor(() => document.body.textContent?.includes('ERP vendor ID V-1007 is already in use'), 4000);
   const log = (await fetch(`${sandbox.url}/__sandbox/log`).then((r) => r.json())) as { method: string; path: string }[];
   expect(log.find((entry) => entry.method === 'POST')).toMatchObject({
-    path: '/rest/v1.0/companies/8001/erp/requests/4/accept', token: 'sandbox-approver', fromPage: true,
+    path: '/rest/v1.0/companies/8001/erp/requests/4/accept',
+    token: 'sandbox-approver',
+    fromPage: true,
   });
 });

@@ -33,7 +33,8 @@ async function control<T = unknown>(method: string, path: string, body?: unknown
 
 const fault = (spec: Record<string, unknown>) => control('POST', 'faults', spec);
 const created = () => control<unknown[]>('GET', 'created');
-const log = () => control<{ method: string; path: string; status: number; idempotencyKey: string | null }[]>('GET', 'log');
+const log = () =>
+  control<{ method: string; path: string; status: number; idempotencyKey: string | null }[]>('GET', 'log');
 
 describe('reading', () => {
   it('knows who the token belongs to, and refuses an unknown token', async () => {
@@ -45,9 +46,18 @@ describe('reading', () => {
   it('reads the ERP settings and export rules of each company', async () => {
     const { api } = client();
     const summit = await api.settings(8001);
-    expect(summit).toMatchObject({ erp_system: 'viewpoint_vista', erp_system_name: 'Viewpoint Vista', syncs_companies: true, erp_data_synced: true });
-    expect(summit.rules.export.name).toEqual(expect.arrayContaining([expect.objectContaining({ validator: 'max_length', length: 60 })]));
-    expect(summit.rules.export.address).toEqual(expect.arrayContaining([expect.objectContaining({ validator: 'max_line_length', length: 50 })]));
+    expect(summit).toMatchObject({
+      erp_system: 'viewpoint_vista',
+      erp_system_name: 'Viewpoint Vista',
+      syncs_companies: true,
+      erp_data_synced: true,
+    });
+    expect(summit.rules.export.name).toEqual(
+      expect.arrayContaining([expect.objectContaining({ validator: 'max_length', length: 60 })]),
+    );
+    expect(summit.rules.export.address).toEqual(
+      expect.arrayContaining([expect.objectContaining({ validator: 'max_line_length', length: 50 })]),
+    );
     const harbor = await api.settings(8002);
     expect(harbor).toMatchObject({ erp_system: 'sage_300_cre', erp_data_synced: false });
     expect(harbor.rules.export.name?.some((v) => v.validator === 'max_length') ?? false).toBe(false);
@@ -59,11 +69,20 @@ describe('reading', () => {
   });
 
   it('finds the company of project 501', async () =>
-    expect(await client().api.project(501)).toEqual({ id: 501, name: 'Riverside Tower', company: { id: 8001, name: 'Summit Builders' } }));
+    expect(await client().api.project(501)).toEqual({
+      id: 501,
+      name: 'Riverside Tower',
+      company: { id: 8001, name: 'Summit Builders' },
+    }));
 
   it('reads a saved vendor, and says not_found for one of another company', async () => {
     const { api } = client();
-    expect(await api.vendor(8001, 101)).toMatchObject({ id: 101, name: 'Acme Concrete', is_active: true, synced_to_erp: false });
+    expect(await api.vendor(8001, 101)).toMatchObject({
+      id: 101,
+      name: 'Acme Concrete',
+      is_active: true,
+      synced_to_erp: false,
+    });
     expect(await api.vendor(8001, 107)).toMatchObject({ synced_to_erp: true, origin_code: 'V-1007' });
     expect(await failure(api.vendor(8001, 201))).toMatchObject({ kind: 'not_found', status: 404 });
   });
@@ -80,7 +99,12 @@ describe('sending and retrieving', () => {
     const { api } = client();
     const first = await api.createRequest(8001, 108, 'send-108-a');
     const again = await api.createRequest(8001, 108, 'send-108-a');
-    expect(first).toMatchObject({ item_id: 108, item_name: 'Beacon Glass', status: 'pending_acceptance', sent_by: { id: 1 } });
+    expect(first).toMatchObject({
+      item_id: 108,
+      item_name: 'Beacon Glass',
+      status: 'pending_acceptance',
+      sent_by: { id: 1 },
+    });
     expect(again.id).toBe(first.id);
     expect(await created()).toHaveLength(1);
   });
@@ -104,7 +128,10 @@ describe('sending and retrieving', () => {
   });
 
   it('says forbidden when a viewer sends', async () =>
-    expect(await failure(client('sandbox-viewer').api.createRequest(8001, 101, 'viewer'))).toMatchObject({ kind: 'forbidden', status: 403 }));
+    expect(await failure(client('sandbox-viewer').api.createRequest(8001, 101, 'viewer'))).toMatchObject({
+      kind: 'forbidden',
+      status: 403,
+    }));
 
   it('retrieves a pending request once; after that it is a conflict', async () => {
     const { api } = client();

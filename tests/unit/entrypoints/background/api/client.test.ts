@@ -13,14 +13,34 @@ const settingsBody = {
   rules: { export: { name: [{ validator: 'max_length', length: 60, message: 'too long' }] } },
 };
 const vendorBody = {
-  id: 101, name: 'Acme Concrete', abbreviated_name: null, code: null, address: '1 Main St', city: 'Denver',
-  state_code: 'CO', zip: '80202', country_code: 'US', business_phone: null, mobile_phone: null, fax_number: null,
-  email_address: null, is_active: true, synced_to_erp: false, origin_id: null, origin_code: null,
+  id: 101,
+  name: 'Acme Concrete',
+  abbreviated_name: null,
+  code: null,
+  address: '1 Main St',
+  city: 'Denver',
+  state_code: 'CO',
+  zip: '80202',
+  country_code: 'US',
+  business_phone: null,
+  mobile_phone: null,
+  fax_number: null,
+  email_address: null,
+  is_active: true,
+  synced_to_erp: false,
+  origin_id: null,
+  origin_code: null,
   updated_at: '2026-11-01T00:00:00Z',
 };
 const request = (id: number, patch: Record<string, unknown> = {}) => ({
-  id, item_type: 'vendor', item_id: 101, item_name: 'Acme Concrete', status: 'pending_acceptance',
-  created_at: '2026-11-25T10:00:00Z', updated_at: '2026-11-25T10:00:00Z', sent_by: { id: 1, name: 'Alex Admin' },
+  id,
+  item_type: 'vendor',
+  item_id: 101,
+  item_name: 'Acme Concrete',
+  status: 'pending_acceptance',
+  created_at: '2026-11-25T10:00:00Z',
+  updated_at: '2026-11-25T10:00:00Z',
+  sent_by: { id: 1, name: 'Alex Admin' },
   ...patch,
 });
 
@@ -65,7 +85,8 @@ function setup(replies: Reply[], options: ApiClientOptions = {}, base = BASE) {
     if (reply === 'deaf') return new Promise<Response>(() => undefined);
     if (reply === 'hang') {
       return new Promise<Response>((_, reject) =>
-        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
     }
     return respond(reply);
   });
@@ -85,7 +106,11 @@ afterEach(() => vi.useRealTimers());
 
 describe('requests', () => {
   it('sends the token and JSON Accept on every call, the company header only when a company is known', async () => {
-    const { api, calls } = setup([{ body: me }, { body: { id: 501, name: 'Riverside Tower', company: { id: 8001, name: 'Summit Builders' } } }, { body: settingsBody }]);
+    const { api, calls } = setup([
+      { body: me },
+      { body: { id: 501, name: 'Riverside Tower', company: { id: 8001, name: 'Summit Builders' } } },
+      { body: settingsBody },
+    ]);
     await api.me();
     await api.project(501);
     await api.settings(8001);
@@ -96,11 +121,14 @@ describe('requests', () => {
     expect(calls.map((c) => c.headers.get('procore-company-id'))).toEqual([null, null, '8001']);
   });
 
-  it.each([BASE, `${BASE}/`, `${BASE}//`])('builds the same URLs whether the base %s ends with a slash', async (base) => {
-    const { api, calls } = setup([{ body: me }], {}, base);
-    await api.me();
-    expect(calls[0]?.url.href).toBe(`${BASE}/rest/v1.0/me`);
-  });
+  it.each([BASE, `${BASE}/`, `${BASE}//`])(
+    'builds the same URLs whether the base %s ends with a slash',
+    async (base) => {
+      const { api, calls } = setup([{ body: me }], {}, base);
+      await api.me();
+      expect(calls[0]?.url.href).toBe(`${BASE}/rest/v1.0/me`);
+    },
+  );
 
   it('keeps a path prefix of the base URL (a gateway)', async () => {
     const { api, calls } = setup([{ body: me }], {}, `${BASE}/gateway/`);
@@ -125,7 +153,12 @@ describe('requests', () => {
     expect(await api.project(501)).toEqual(project);
     const vendor = await api.vendor(8001, 101);
     expect(vendor).toMatchObject({ id: 101, name: 'Acme Concrete', abbreviated_name: '', origin_code: null });
-    expect(await api.getRequest(8001, 7)).toMatchObject({ id: 7, status: 'pending_acceptance', decided_by: null, errors: [] });
+    expect(await api.getRequest(8001, 7)).toMatchObject({
+      id: 7,
+      status: 'pending_acceptance',
+      decided_by: null,
+      errors: [],
+    });
     expect((await api.retrieveRequest(8001, 7)).status).toBe('retrieved');
     expect(calls.map((c) => `${c.method} ${c.url.pathname}${c.url.search}`)).toEqual([
       'GET /rest/v1.0/me',
@@ -195,7 +228,10 @@ describe('retries', () => {
   });
 
   it('caps the exponential delay at 30 s', async () => {
-    const { api, delays } = setup([...Array(8).fill({ status: 500 }), { body: me }], { maxRetries: 8, random: () => 0.999999 });
+    const { api, delays } = setup([...Array(8).fill({ status: 500 }), { body: me }], {
+      maxRetries: 8,
+      random: () => 0.999999,
+    });
     await api.me();
     expect(delays.at(-1)).toBe(29999);
     expect(Math.max(...delays)).toBeLessThan(30_000);
@@ -224,10 +260,17 @@ describe('rate limits and Retry-After', () => {
 
   it.each([
     ['the Retry-After seconds of a 429', { status: 429, headers: { 'Retry-After': '3' } }, 3000],
-    ['until a Retry-After HTTP date', { status: 429, headers: { 'Retry-After': 'Wed, 25 Nov 2026 12:00:08 GMT' } }, 8000],
+    [
+      'until a Retry-After HTTP date',
+      { status: 429, headers: { 'Retry-After': 'Wed, 25 Nov 2026 12:00:08 GMT' } },
+      8000,
+    ],
     [
       'until X-Rate-Limit-Reset when a 429 has no Retry-After',
-      { status: 429, headers: { 'X-Rate-Limit-Limit': '3600', 'X-Rate-Limit-Remaining': '0', 'X-Rate-Limit-Reset': resetIn(6) } },
+      {
+        status: 429,
+        headers: { 'X-Rate-Limit-Limit': '3600', 'X-Rate-Limit-Remaining': '0', 'X-Rate-Limit-Reset': resetIn(6) },
+      },
       6000,
     ],
     ['at most 30 s, whatever the server asks', { status: 429, headers: { 'Retry-After': '3600' } }, 30_000],
@@ -331,14 +374,21 @@ describe('status mapping', () => {
     [404, undefined, { kind: 'not_found', status: 404 }],
     [409, { message: 'Already pending' }, { kind: 'conflict', status: 409, detail: 'Already pending' }],
     [422, { errors }, { kind: 'validation', status: 422, fieldErrors: errors }],
-    [400, { message: 'item_type must be vendor' }, { kind: 'validation', status: 400, detail: 'item_type must be vendor' }],
+    [
+      400,
+      { message: 'item_type must be vendor' },
+      { kind: 'validation', status: 400, detail: 'item_type must be vendor' },
+    ],
   ] as const)('maps %i to its kind with the server words', async (status, body, expected) => {
     const { api } = setup([{ status, body }]);
     expect(await failure(api.createRequest(8001, 101, 'k'))).toEqual(expected);
   });
 
   it('keeps the kind from the status when an error body is not the contract shape', async () => {
-    const { api } = setup([{ status: 409, raw: 'Conflict' }, { status: 422, body: { errors: 'nope' } }]);
+    const { api } = setup([
+      { status: 409, raw: 'Conflict' },
+      { status: 422, body: { errors: 'nope' } },
+    ]);
     expect(await failure(api.getRequest(8001, 1))).toEqual({ kind: 'conflict', status: 409 });
     expect(await failure(api.getRequest(8001, 1))).toEqual({ kind: 'validation', status: 422 });
   });
@@ -355,9 +405,12 @@ describe('status mapping', () => {
 
 describe('exactly-once sends', () => {
   it('reuses the same Idempotency-Key and body on every retry of a create', async () => {
-    const { api, calls } = setup([{ status: 500 }, 'network', 'hang', { status: 429 }, { status: 201, body: request(9) }], {
-      timeoutMs: 20,
-    });
+    const { api, calls } = setup(
+      [{ status: 500 }, 'network', 'hang', { status: 429 }, { status: 201, body: request(9) }],
+      {
+        timeoutMs: 20,
+      },
+    );
     expect((await api.createRequest(8001, 101, 'key-abc')).id).toBe(9);
     expect(calls).toHaveLength(5);
     expect(new Set(calls.map((c) => c.headers.get('idempotency-key')))).toEqual(new Set(['key-abc']));
@@ -373,7 +426,11 @@ describe('exactly-once sends', () => {
 
   it('reports a 409 once the approver decided, without retrying', async () => {
     const { api, calls } = setup([{ status: 409, body: { message: 'Already accepted' } }]);
-    expect(await failure(api.retrieveRequest(8001, 7))).toEqual({ kind: 'conflict', status: 409, detail: 'Already accepted' });
+    expect(await failure(api.retrieveRequest(8001, 7))).toEqual({
+      kind: 'conflict',
+      status: 409,
+      detail: 'Already accepted',
+    });
     expect(calls).toHaveLength(1);
   });
 });
@@ -409,8 +466,16 @@ describe('listRequests', () => {
 
   it('follows Link rel="next", relative or absolute, until there is none', async () => {
     const { api, calls } = setup([
-      { body: [request(1)], headers: { Link: '</rest/v1.0/companies/8001/erp/requests?page=2&per_page=100>; rel="next", <x?page=3>; rel="last"' } },
-      { body: [request(2)], headers: { Link: `<${LIST}?page=1>; rel="prev", <${LIST}?page=3&per_page=100>; rel="next"` } },
+      {
+        body: [request(1)],
+        headers: {
+          Link: '</rest/v1.0/companies/8001/erp/requests?page=2&per_page=100>; rel="next", <x?page=3>; rel="last"',
+        },
+      },
+      {
+        body: [request(2)],
+        headers: { Link: `<${LIST}?page=1>; rel="prev", <${LIST}?page=3&per_page=100>; rel="next"` },
+      },
       { body: [request(3)], headers: { Link: `<${LIST}?page=2>; rel="prev"` } },
     ]);
     const { requests } = await api.listRequests(8001);
@@ -420,7 +485,9 @@ describe('listRequests', () => {
   });
 
   it('refuses to send the token to a next link on another origin', async () => {
-    const { api, calls } = setup([{ body: [request(1)], headers: { Link: '<https://evil.example/steal?page=2>; rel="next"' } }]);
+    const { api, calls } = setup([
+      { body: [request(1)], headers: { Link: '<https://evil.example/steal?page=2>; rel="next"' } },
+    ]);
     expect((await failure(api.listRequests(8001))).kind).toBe('malformed');
     expect(calls).toHaveLength(1);
   });

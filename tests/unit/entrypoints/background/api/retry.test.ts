@@ -6,7 +6,9 @@ const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
 describe('backoffDelay', () => {
   it('doubles the ceiling from 500 ms with each attempt', () =>
-    expect([0, 1, 2, 3, 4, 5].map((n) => backoffDelay(n, policy(0.999999)))).toEqual([499, 999, 1999, 3999, 7999, 15999]));
+    expect([0, 1, 2, 3, 4, 5].map((n) => backoffDelay(n, policy(0.999999)))).toEqual([
+      499, 999, 1999, 3999, 7999, 15999,
+    ]));
 
   it('never exceeds the 30 s cap, however many attempts', () => {
     expect(backoffDelay(6, policy(0.999999))).toBe(29999);
@@ -21,7 +23,9 @@ describe('backoffDelay', () => {
   });
 
   it('takes base and cap from the policy', () =>
-    expect([0, 1, 2, 3].map((n) => backoffDelay(n, { base: 100, cap: 350, random: () => 0.5 }))).toEqual([50, 100, 175, 175]));
+    expect([0, 1, 2, 3].map((n) => backoffDelay(n, { base: 100, cap: 350, random: () => 0.5 }))).toEqual([
+      50, 100, 175, 175,
+    ]));
 
   it('treats a negative attempt as the first', () => expect(backoffDelay(-3, policy(0.5))).toBe(250));
 });
@@ -49,14 +53,19 @@ describe('serverDelay', () => {
   });
 
   it('prefers Retry-After over X-Rate-Limit-Reset', () =>
-    expect(serverDelay(headers({ 'Retry-After': '2', 'X-Rate-Limit-Reset': String(NOW / 1000 + 60) }), NOW)).toBe(2000));
+    expect(serverDelay(headers({ 'Retry-After': '2', 'X-Rate-Limit-Reset': String(NOW / 1000 + 60) }), NOW)).toBe(
+      2000,
+    ));
 
   it('falls back to X-Rate-Limit-Reset when Retry-After is unreadable', () =>
-    expect(serverDelay(headers({ 'Retry-After': 'soon', 'X-Rate-Limit-Reset': String(NOW / 1000 + 4) }), NOW)).toBe(4000));
+    expect(serverDelay(headers({ 'Retry-After': 'soon', 'X-Rate-Limit-Reset': String(NOW / 1000 + 4) }), NOW)).toBe(
+      4000,
+    ));
 
   it('answers null when the server asked for nothing readable', () => {
     expect(serverDelay(headers({}), NOW)).toBeNull();
-    for (const value of ['-5', '1.5', 'soon', '']) expect(serverDelay(headers({ 'Retry-After': value }), NOW)).toBeNull();
+    for (const value of ['-5', '1.5', 'soon', ''])
+      expect(serverDelay(headers({ 'Retry-After': value }), NOW)).toBeNull();
     expect(serverDelay(headers({ 'X-Rate-Limit-Reset': 'later' }), NOW)).toBeNull();
   });
 });

@@ -78,13 +78,28 @@ describe('the in-page control', () => {
 
   it('shows the approver and the comment of a rejection as text, never as HTML', () => {
     const comment = '<img src=x onerror=alert(1)>';
-    show(session({ view: view({ latest: request({ status: 'rejected', decided_by: { id: 3, name: 'Avery <b>Approver</b>' }, rejection_comment: comment }) }) }));
+    show(
+      session({
+        view: view({
+          latest: request({
+            status: 'rejected',
+            decided_by: { id: 3, name: 'Avery <b>Approver</b>' },
+            rejection_comment: comment,
+          }),
+        }),
+      }),
+    );
     expect(status()).toContain(`Rejected by Avery <b>Approver</b>. Comment: ${comment}`);
     expect(root.querySelector('img, b')).toBeNull();
   });
 
   it('disables sending with a "?" whose tooltip lists every reason, and describes the button by it', () => {
-    show(session({ view: view({ permission: 'read_only', vendor: vendor({ is_active: false }) }), form: { name: 'Acme Concrete Inc' } }));
+    show(
+      session({
+        view: view({ permission: 'read_only', vendor: vendor({ is_active: false }) }),
+        form: { name: 'Acme Concrete Inc' },
+      }),
+    );
     const send = button('Send to ERP')!;
     const help = button('Why is sending unavailable?')!;
     const tip = root.querySelector('[role="tooltip"]')!;
@@ -103,7 +118,9 @@ describe('the in-page control', () => {
     const s = session({ view: view() });
     show(s);
     s.push({ form: { name: 'N'.repeat(64) } });
-    expect(root.querySelector('[role="tooltip"]')?.textContent).toContain('Name is 64 characters; Viewpoint Vista allows 60.');
+    expect(root.querySelector('[role="tooltip"]')?.textContent).toContain(
+      'Name is 64 characters; Viewpoint Vista allows 60.',
+    );
     s.push({ form: { name: 'Acme Concrete' } });
     expect(button('Send to ERP')?.disabled).toBe(false);
   });
@@ -113,7 +130,7 @@ describe('the in-page control', () => {
     expect(root.querySelector('[role="tooltip"]')?.textContent).toContain('ZIP Code: is not a ZIP');
   });
 
-  it('passes whether the click was the admin\'s own to the store', () => {
+  it("passes whether the click was the admin's own to the store", () => {
     const s = session({ view: view() });
     show(s);
     button('Send to ERP')!.click();
@@ -138,7 +155,13 @@ describe('the in-page control', () => {
 
   it('lists every earlier request under a collapsed History', () => {
     const history = [
-      request({ id: 2, status: 'rejected', decided_by: { id: 3, name: 'Avery Approver' }, decided_at: '2026-11-04T10:00:00Z', rejection_comment: 'Tax ID missing on W-9' }),
+      request({
+        id: 2,
+        status: 'rejected',
+        decided_by: { id: 3, name: 'Avery Approver' },
+        decided_at: '2026-11-04T10:00:00Z',
+        rejection_comment: 'Tax ID missing on W-9',
+      }),
       request({ id: 1, status: 'failed', errors: ['ERP vendor ID V-1007 is already in use'] }),
     ];
     show(session({ view: view({ latest: history[0]!, history }) }));
@@ -146,7 +169,9 @@ describe('the in-page control', () => {
     expect(details.open).toBe(false);
     expect(details.querySelector('summary')?.textContent).toBe('History (2)');
     const items = Array.from(details.querySelectorAll('li')).map((li) => li.textContent);
-    expect(items[0]).toMatch(/^Rejected\nSent .* by Alex Admin\nRejected .* by Avery Approver\nComment: Tax ID missing on W-9$/);
+    expect(items[0]).toMatch(
+      /^Rejected\nSent .* by Alex Admin\nRejected .* by Avery Approver\nComment: Tax ID missing on W-9$/,
+    );
     expect(items[1]).toContain('Errors: ERP vendor ID V-1007 is already in use');
     // No approver recorded (a retrieval, a failed export): the line names the sender.
     expect(items[1]).toMatch(/\nExport failed .* by Alex Admin\n/);
