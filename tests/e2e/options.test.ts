@@ -5,7 +5,7 @@ import { optionsFields } from './options-page';
 import { loadedManifest } from './worker';
 
 describe('the options page', () => {
-  test('opens by itself on install, saying the sandbox build is connected; the shortcut is declared', async ({
+  test('opens by itself on install, saying the sandbox build is connected; the shortcut and the localized toolbar title are declared', async ({
     ext,
   }) => {
     const welcome = () => ext.context.pages().find((page) => page.url() === ext.extensionUrl('options.html'));
@@ -15,6 +15,8 @@ describe('the options page', () => {
       .waitFor();
     const manifest = await loadedManifest(ext);
     expect(manifest.commands?._execute_action?.suggested_key).toEqual({ default: 'Alt+Shift+R' });
+    // The toolbar button's tooltip is the translated name, not the popup's English title.
+    expect(manifest.action?.default_title).toBe('__MSG_extName__');
   });
 
   test('a sandbox build starts with the sandbox URL and a masked token', async ({ ext }) => {
