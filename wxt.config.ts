@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { findChromium, thisMachine } from './scripts/find-chromium';
+import { originMatchPattern } from './lib/extension/match-pattern';
 import { zodFreeBundles } from './scripts/zod-free-bundles';
 
 // `--mode sandbox` builds an extension that treats the local sandbox as Procore.
@@ -53,7 +54,10 @@ export default defineConfig({
   }),
   manifest: ({ mode, browser, manifestVersion }) => {
     const sandbox = mode === 'sandbox';
-    const procoreHosts = sandbox ? [`${sandboxUrl}/*`] : ['https://*.procore.com/*'];
+    // Firefox's match patterns take no port (`lib/extension/match-pattern.ts`).
+    const procoreHosts = sandbox
+      ? [originMatchPattern(sandboxUrl, browser === 'firefox')]
+      : ['https://*.procore.com/*'];
     const apiOrigins = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
     return {
       name: '__MSG_extName__',

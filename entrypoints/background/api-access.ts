@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import { fail, ok, type Result } from '@/lib/contract/errors';
-import { originPattern, type Settings } from '@/lib/extension/settings';
+import { type Settings } from '@/lib/extension/settings';
+import { originPattern } from '@/lib/extension/match-pattern';
 import { webOrigin } from '@/lib/extension/web-origin';
 import { createApiClient, type ApiClient, type ApiConfig } from './api/client';
 

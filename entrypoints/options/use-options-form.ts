@@ -6,7 +6,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/contract/messaging';
 import { errorText, t, type MessageKey } from '@/lib/extension/i18n';
-import { loadSettings, originPattern, saveSettings } from '@/lib/extension/settings';
+import { loadSettings, saveSettings } from '@/lib/extension/settings';
+import { originPattern } from '@/lib/extension/match-pattern';
 import {
   checkConnection,
   parseDraft,

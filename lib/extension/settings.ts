@@ -49,9 +49,6 @@ export const loadSettings = (): Promise<Settings> => settingsItem().get();
 
 export const saveSettings = (settings: Settings): Promise<void> => settingsItem().set(settings);
 
-/** The host-permission pattern for the API's origin, as `permissions.request` wants it. */
-export const originPattern = (origin: string): string => `${origin}/*`;
-
 /** The poll period in seconds: a test build's override wins over the admin's choice. */
 export const effectivePollSeconds = (settings: Settings, override: number): number =>
   override > 0 ? override : settings.pollSeconds;
