@@ -23,6 +23,20 @@ export default defineConfig({
           poolOptions: { forks: { singleFork: true } },
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/firefox/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          // One Firefox at a time, as for Chromium.
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
+        },
+      },
     ],
   },
 });

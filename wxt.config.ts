@@ -69,6 +69,9 @@ export default defineConfig({
       // optional_host_permissions (WXT drops it there): hosts go in optional_permissions instead.
       ...(manifestVersion === 2 ? { optional_permissions: apiOrigins } : { optional_host_permissions: apiOrigins }),
       action: { default_title: '__MSG_extName__' },
+      // Firefox's WebDriver may not open extension pages itself: the Firefox tests reach the popup and options page
+      // from a sandbox page, which only a sandbox build allows. Production builds expose nothing to pages.
+      ...(sandbox && browser === 'firefox' ? { web_accessible_resources: ['popup.html', 'options.html'] } : {}),
       // Alt+Shift+R opens the popup (the queue); people can change it in the browser's shortcut settings.
       commands: {
         [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {

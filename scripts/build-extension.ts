@@ -10,28 +10,33 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
-export type BuildOptions =
-  | { mode: 'production'; outDir: string }
+export type BuildOptions = { outDir: string; browser?: 'chrome' | 'firefox' } & (
+  | { mode: 'production' }
   | {
       mode: 'sandbox';
-      outDir: string;
       sandboxUrl: string;
       /** Shortens the status poll (seconds); 0 keeps the extension's own period. */
       pollSeconds?: number;
-    };
+    }
+);
 
-/** Builds the Chrome MV3 extension and resolves with its unpacked folder (`OUT_DIR/chrome-mv3`). */
+/** Builds the extension (Chrome MV3, or Firefox MV2) and resolves with its unpacked folder (`OUT_DIR/chrome-mv3`). */
 export async function buildExtension(options: BuildOptions): Promise<string> {
   const out = resolve(ROOT, options.outDir);
   const env =
     options.mode === 'sandbox'
       ? { ...process.env, SANDBOX_URL: options.sandboxUrl, POLL_SECONDS: String(options.pollSeconds ?? 0) }
       : process.env;
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [fileURLToPath(import.meta.url), options.mode, out], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const browser = options.browser ?? 'chrome';
+  const child = spawn(
+    join(ROOT, 'node_modules', '.bin', 'tsx'),
+    [fileURLToPath(import.meta.url), options.mode, out, browser],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -40,13 +45,13 @@ export async function buildExtension(options: BuildOptions): Promise<string> {
     child.on('close', done);
   });
   if (code !== 0) throw new Error(`Extension build (${options.mode}) failed with exit code ${code}:\n${output}`);
-  return join(out, 'chrome-mv3');
+  return join(out, browser === 'firefox' ? 'firefox-mv2' : 'chrome-mv3');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [mode, outDir] = process.argv.slice(2);
+  const [mode, outDir, browser = 'chrome'] = process.argv.slice(2);
   if ((mode !== 'sandbox' && mode !== 'production') || !outDir)
     throw new Error('usage: tsx scripts/build-extension.ts sandbox|production OUT_DIR');
   const { build } = await import('wxt');
-  await build({ mode, outDir });
+  await build({ mode, outDir, browser });
 }

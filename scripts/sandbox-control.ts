@@ -21,6 +21,13 @@ export interface SandboxControl {
   extensionCalls(): Promise<SandboxLogEntry[]>;
   /** Requests created by POST (replays of an Idempotency-Key not counted): the exactly-once counter. */
   created(): Promise<CreatedRequest[]>;
+  /** The accounting approver accepts or rejects a request through the API, as the approver's page does. */
+  decide(
+    companyId: number,
+    requestId: number,
+    decision: 'accept' | 'reject',
+    body: Record<string, string>,
+  ): Promise<void>;
 }
 
 export function sandboxControl(url: string): SandboxControl {
@@ -42,5 +49,17 @@ export function sandboxControl(url: string): SandboxControl {
     log: async () => (await call('GET', 'log')) as SandboxLogEntry[],
     extensionCalls: async () => ((await call('GET', 'log')) as SandboxLogEntry[]).filter((entry) => !entry.fromPage),
     created: async () => (await call('GET', 'created')) as CreatedRequest[],
+    async decide(companyId, requestId, decision, body) {
+      const response = await fetch(`${url}/rest/v1.0/companies/${companyId}/erp/requests/${requestId}/${decision}`, {
+        method: 'POST',
+        headers: {
+          Authorization: 'Bearer sandbox-approver',
+          'Procore-Company-Id': String(companyId),
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${decision} ${requestId}: HTTP ${response.status} ${await response.text()}`);
+    },
   };
 }

@@ -5,7 +5,8 @@
 import { expect, inject, test as base } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtensionBrowser, type ExtensionBrowser, type LaunchOptions } from '../../scripts/extension-browser';
-import { sandboxControl, type SandboxControl } from '../../scripts/sandbox-control';
+import type { SandboxControl } from '../../scripts/sandbox-control';
+import { sandboxFixture } from '../shared/sandbox-fixture';
 
 /**
  * Long enough for a 2 s poll plus the sandbox's sync delay on a busy two-core machine; short enough that a missing
@@ -36,17 +37,7 @@ export async function openIn(ext: ExtensionBrowser, path: string): Promise<Page>
 }
 
 export const test = base.extend<E2eFixtures>({
-  // eslint-disable-next-line no-empty-pattern -- vitest fixtures must destructure their first argument
-  sandbox: async ({}, use) => {
-    const sandbox = sandboxControl(sandboxUrl());
-    await sandbox.reset();
-    await use(sandbox);
-    // A call the sandbox still holds (a delay fault) must be answered before the next test re-seeds, or it would
-    // land in the new seed. Calls whose connection a fault dropped are never answered.
-    const unanswered = async () =>
-      (await sandbox.log()).filter((entry) => entry.status === 0 && entry.fault?.drop !== true).length;
-    await eventually(unanswered).toBe(0);
-  },
+  sandbox: sandboxFixture(sandboxUrl),
   ext: async ({ sandbox }, use) => {
     // Depends on `sandbox` so the seed is fresh before the extension's first call.
     void sandbox;

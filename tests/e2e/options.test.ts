@@ -15,8 +15,8 @@ describe('the options page', () => {
       .waitFor();
     const manifest = await loadedManifest(ext);
     expect(manifest.commands?._execute_action?.suggested_key).toEqual({ default: 'Alt+Shift+R' });
-    // The toolbar button's tooltip is the translated name, not the popup's English title.
-    expect(manifest.action?.default_title).toBe('__MSG_extName__');
+    // The toolbar button's tooltip is the translated name (the browser fills in __MSG_extName__), not the popup's title.
+    expect(manifest.action?.default_title).toBe('ERP Resend for Procore');
   });
 
   test('a sandbox build starts with the sandbox URL and a masked token', async ({ ext }) => {

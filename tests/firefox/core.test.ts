@@ -1,0 +1,125 @@
+/**
+ * The core flows in a real Firefox: send once and wait, every reason in the tooltip (hover and keyboard), a
+ * rejection's comment shown as text and Re-send, retrieve, a status change reaching the open page and the popup, and
+ * the options page saving and testing the connection.
+ */
+import { describe, expect } from 'vitest';
+import { companyVendorPath, HARBOR, SUMMIT, VENDORS } from '../../scripts/sandbox-pages';
+import { byRole, clickWhenReady, eventually, fieldByLabel, test, textOfRole } from './firefox';
+
+const { acme, harborElectric, pioneer } = VENDORS;
+
+/** The parts of Firefox's `browser.*` that the tests read from an extension page. */
+interface AddonApi {
+  browser: {
+    browserAction: { getBadgeText(details: object): Promise<string> };
+    storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  };
+}
+
+describe('in Firefox', () => {
+  test('the control appears on a vendor edit page of a sandbox on any port, and one click sends once', async ({
+    firefox,
+    sandbox,
+  }) => {
+    const page = await firefox.open(companyVendorPath(SUMMIT, acme.id));
+    await (await byRole(page, 'button', 'Send to ERP')).click();
+    await eventually(() => textOfRole(page, 'status')).toContain('Waiting for approval');
+    expect((await sandbox.created()).map((request) => request.item_id)).toEqual([acme.id]);
+  });
+
+  test('every reason sending is unavailable, live as the admin types, in the tooltip on hover and by keyboard', async ({
+    firefox,
+  }) => {
+    const page = await firefox.open(companyVendorPath(HARBOR, harborElectric.id));
+    const send = await byRole(page, 'button', 'Send to ERP');
+    expect(await send.evaluate((button) => (button as HTMLButtonElement).disabled)).toBe(true);
+    const name = await fieldByLabel(page, 'Name');
+    await name.click({ count: 3 });
+    await name.type('Harbor Electric and Lighting Supply Co');
+    const help = await byRole(page, 'button', 'Why is sending unavailable?');
+    await help.hover();
+    const longName = "Name is 38 characters; Sage 300 CRE allows 30 (Procore's published limit for Sage 300 CRE)";
+    await eventually(() => textOfRole(page, 'tooltip')).toContain(longName);
+    expect(await textOfRole(page, 'tooltip')).toContain("This company's ERP data has not been synced yet");
+    const tooltipOpen = () =>
+      page.evaluate(() =>
+        Boolean(
+          document.querySelector('erp-resend-control')?.shadowRoot?.querySelector('[role="tooltip"]:popover-open'),
+        ),
+      );
+    expect(await tooltipOpen()).toBe(true);
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+    await eventually(tooltipOpen).toBe(false);
+    await help.focus();
+    await eventually(tooltipOpen).toBe(true);
+    expect(await textOfRole(page, 'tooltip')).toContain(longName);
+  });
+
+  test("a rejection shows the approver's comment as text, and Re-send sends again", async ({ firefox, sandbox }) => {
+    const page = await firefox.open(companyVendorPath(SUMMIT, acme.id));
+    await (await byRole(page, 'button', 'Send to ERP')).click();
+    await eventually(() => textOfRole(page, 'status')).toContain('Waiting for approval');
+    const [sent] = await sandbox.created();
+    await sandbox.decide(SUMMIT, sent!.id, 'reject', { comment: '<b>Tax ID</b> missing on W-9' });
+    await eventually(() => textOfRole(page, 'status')).toContain('Rejected by Avery Approver');
+    expect(await textOfRole(page, 'status')).toContain('Comment: <b>Tax ID</b> missing on W-9');
+    const rendered = await page.evaluate(
+      () => document.querySelector('erp-resend-control')?.shadowRoot?.querySelector('b') ?? null,
+    );
+    expect(rendered).toBeNull();
+    await clickWhenReady(page, await byRole(page, 'button', 'Re-send to ERP'));
+    await eventually(() => textOfRole(page, 'status')).toContain('Waiting for approval');
+    expect(await sandbox.created()).toHaveLength(2);
+  });
+
+  test('Retrieve takes back a request waiting for approval', async ({ firefox }) => {
+    const page = await firefox.open(companyVendorPath(SUMMIT, pioneer.id));
+    await (await byRole(page, 'button', 'Retrieve from ERP')).click();
+    await eventually(() => textOfRole(page, 'status')).toContain('Retrieved');
+    await byRole(page, 'button', 'Re-send to ERP');
+  });
+
+  test("an approver's decision reaches the open page, the popup and the badge, and the admin is told", async ({
+    firefox,
+    sandbox,
+  }) => {
+    const page = await firefox.open(companyVendorPath(SUMMIT, acme.id));
+    await (await byRole(page, 'button', 'Send to ERP')).click();
+    await eventually(() => textOfRole(page, 'status')).toContain('Waiting for approval');
+    const [sent] = await sandbox.created();
+    await sandbox.decide(SUMMIT, sent!.id, 'reject', { comment: 'Address incomplete' });
+    await eventually(() => textOfRole(page, 'status')).toContain('Rejected');
+    const popup = await firefox.openExtensionPage('popup.html');
+    await eventually(() => textOfRole(popup, 'heading')).toContain('Needs your attention (1)');
+    expect(await textOfRole(popup, 'listitem')).toContain('Acme Concrete');
+    // The popup is an extension page: from it the test reads the toolbar badge and what the admin was told.
+    const badge = await popup.evaluate(() =>
+      (globalThis as unknown as AddonApi).browser.browserAction.getBadgeText({}),
+    );
+    expect(badge).toBe('1');
+    // Headless Firefox shows no notification (it closes each at once), so what is read is the record the background
+    // keeps of having told the admin, written as the notification is shown.
+    const told = await popup.evaluate(async () => {
+      const { tracked } = await (globalThis as unknown as AddonApi).browser.storage.local.get('tracked');
+      return Object.values(tracked as Record<string, { notifiedStatus: string | null }>).map(
+        (entry) => entry.notifiedStatus,
+      );
+    });
+    expect(told).toEqual(['rejected']);
+  });
+
+  test('the options page tests the connection and saves', async ({ firefox }) => {
+    const options = await firefox.openExtensionPage('options.html');
+    await (await byRole(options, 'button', 'Test connection')).click();
+    await eventually(() => textOfRole(options, 'status')).toContain('Connected as Alex Admin (alex.admin@example.com)');
+    const poll = await options.waitForSelector('#pollSeconds');
+    await poll!.click({ count: 3 });
+    await poll!.type('45');
+    await (await byRole(options, 'button', 'Save')).click();
+    await eventually(() => textOfRole(options, 'status')).toContain('Settings saved.');
+    const reopened = await firefox.openExtensionPage('options.html');
+    await eventually(() => reopened.$eval('#pollSeconds', (input) => (input as HTMLInputElement).value)).toBe('45');
+  });
+});
