@@ -48,7 +48,12 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
   const now = deps.now ?? Date.now;
   const sandboxUrl = deps.sandboxUrl ?? SANDBOX_URL;
   const settings = deps.loadSettings ?? loadSettings;
-  const api = createApiAccess({ ...deps, settings, onRequest: () => poller.countCalls(1) });
+  const api = createApiAccess({
+    createClient: deps.createClient,
+    hasHostPermission: deps.hasHostPermission,
+    settings,
+    onRequest: () => poller.countCalls(1),
+  });
 
   const stored: StoredItems = openStoredItems(
     createStorageRepair({ stored: () => stored, api, tracking: () => tracking, now }),

@@ -5,7 +5,8 @@
  */
 import { describe, expect } from 'vitest';
 import { companyVendorPath, HARBOR, SUMMIT, VENDORS } from '../../scripts/sandbox-pages';
-import { byRole, clickWhenReady, eventually, fieldByLabel, test, textOfRole } from './firefox';
+import type { Page } from 'puppeteer-core';
+import { byRole, clickWhenReady, eventually, fieldByLabel, test, textOfRole, type Firefox } from './firefox';
 
 const { acme, harborElectric, pioneer } = VENDORS;
 
@@ -17,14 +18,20 @@ interface AddonApi {
   };
 }
 
+/** Acme Concrete's edit page, sent, once it says it is waiting for approval. */
+async function sendAcme(firefox: Firefox): Promise<Page> {
+  const page = await firefox.open(companyVendorPath(SUMMIT, acme.id));
+  await (await byRole(page, 'button', 'Send to ERP')).click();
+  await eventually(() => textOfRole(page, 'status')).toContain('Waiting for approval');
+  return page;
+}
+
 describe('in Firefox', () => {
   test('the control appears on a vendor edit page of a sandbox on any port, and one click sends once', async ({
     firefox,
     sandbox,
   }) => {
-    const page = await firefox.open(companyVendorPath(SUMMIT, acme.id));
-    await (await byRole(page, 'button', 'Send to ERP')).click();
-    await eventually(() => textOfRole(page, 'status')).toContain('Waiting for approval');
+    await sendAcme(firefox);
     expect((await sandbox.created()).map((request) => request.item_id)).toEqual([acme.id]);
   });
 
@@ -58,9 +65,7 @@ describe('in Firefox', () => {
   });
 
   test("a rejection shows the approver's comment as text, and Re-send sends again", async ({ firefox, sandbox }) => {
-    const page = await firefox.open(companyVendorPath(SUMMIT, acme.id));
-    await (await byRole(page, 'button', 'Send to ERP')).click();
-    await eventually(() => textOfRole(page, 'status')).toContain('Waiting for approval');
+    const page = await sendAcme(firefox);
     const [sent] = await sandbox.created();
     await sandbox.decide(SUMMIT, sent!.id, 'reject', { comment: '<b>Tax ID</b> missing on W-9' });
     await eventually(() => textOfRole(page, 'status')).toContain('Rejected by Avery Approver');
@@ -85,9 +90,7 @@ describe('in Firefox', () => {
     firefox,
     sandbox,
   }) => {
-    const page = await firefox.open(companyVendorPath(SUMMIT, acme.id));
-    await (await byRole(page, 'button', 'Send to ERP')).click();
-    await eventually(() => textOfRole(page, 'status')).toContain('Waiting for approval');
+    const page = await sendAcme(firefox);
     const [sent] = await sandbox.created();
     await sandbox.decide(SUMMIT, sent!.id, 'reject', { comment: 'Address incomplete' });
     await eventually(() => textOfRole(page, 'status')).toContain('Rejected');
