@@ -5,6 +5,7 @@
  */
 import type { ErpRequest } from '@/lib/contract/api-bodies';
 import type { UserError } from '@/lib/contract/errors';
+import { trackedKey } from '@/lib/contract/keys';
 import type { TrackedRequest } from '@/lib/contract/tracked-request';
 import type { Settings } from '@/lib/extension/settings';
 import { badgeCount, showBadge } from './badge';
@@ -68,7 +69,7 @@ export function createTracking({ stored, settings, watchers, schedule, now }: Tr
       await stored.tracked.update((tracked) => {
         const merged = mergeRequests(tracked, { companyId, origin, requests, adopt: 'all' });
         // Requests seen for the first time are history, not news for other tabs; status changes are.
-        changed = merged.changed.filter((e) => tracked[`${e.companyId}:${e.request.id}`]);
+        changed = merged.changed.filter((e) => tracked[trackedKey(e.companyId, e.request.id)]);
         return merged.next;
       });
       await afterChange(changed);
