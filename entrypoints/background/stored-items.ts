@@ -96,11 +96,14 @@ function salvageRecord<T>(entry: z.ZodType<T>): (raw: unknown) => Record<string,
 }
 
 /** A record of entries, each checked, the valid ones kept when others are corrupt. */
-const recordOf = <T>(entry: z.ZodType<T>) => ({
-  check: (raw: unknown) => z.record(z.string(), entry).safeParse(raw),
-  fallback: (): Record<string, T> => ({}),
-  salvage: salvageRecord(entry),
-});
+const recordOf = <T>(entry: z.ZodType<T>) => {
+  const record = z.record(z.string(), entry);
+  return {
+    check: (raw: unknown) => record.safeParse(raw),
+    fallback: (): Record<string, T> => ({}),
+    salvage: salvageRecord(entry),
+  };
+};
 
 export interface StoredItems {
   tracked: CheckedItem<TrackedMap>;

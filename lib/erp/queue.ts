@@ -13,7 +13,7 @@ import type { UserError } from '../contract/errors';
 import type { QueueView } from '../contract/messages';
 import type { TrackedRequest } from '../contract/tracked-request';
 import { latestPerVendor } from './latest-request';
-import type { ErpStatus } from './status';
+import { needsAttention, type ErpStatus } from './status';
 
 export const SECTION_IDS = ['attention', 'waiting', 'retrieved', 'synced'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
@@ -70,9 +70,12 @@ export function groupQueue(requests: readonly TrackedRequest[], query = ''): Que
 export const countItems = (sections: readonly QueueSection[]): number =>
   sections.reduce((sum, section) => sum + section.count, 0);
 
-/** Companies that need the admin (rejected, failed): the attention heading's count, which the badge matches. */
+/**
+ * Companies that need the admin (their latest request rejected or failed): the attention heading's count, which the
+ * badge matches. Counted without grouping and sorting the whole queue, since the badge asks on every change.
+ */
 export const attentionCount = (requests: readonly TrackedRequest[]): number =>
-  groupQueue(requests).find((section) => section.id === 'attention')?.count ?? 0;
+  latestPerVendor(requests).filter((tracked) => needsAttention(tracked.request.status)).length;
 
 /**
  * Items the first screen holds, across its sections in display order: about what a 600-pixel-high popup shows before
