@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 import { findChromium, thisMachine } from './scripts/find-chromium';
 import { originMatchPattern } from './lib/extension/match-pattern';
 import { zodFreeBundles } from './scripts/zod-free-bundles';
+import { nativeBrowserApiFor } from './scripts/native-browser-api';
+import { esModuleBuildFor } from './scripts/es-module-build';
 
 // `--mode sandbox` builds an extension that treats the local sandbox as Procore.
 const sandboxUrl = (process.env.SANDBOX_URL ?? 'http://127.0.0.1:4100').replace(/\/$/, '');
@@ -26,6 +28,22 @@ function devBrowser() {
   };
 }
 
+/**
+ * Chrome lets a content script import the control's script (`entrypoints/erp.content/index.ts`) only if pages may load
+ * it: only Procore's pages may, and only through a URL that changes every browser session (`use_dynamic_url`), so no
+ * site can tell the extension is installed. Firefox lets content scripts import extension files without exposing them.
+ * Firefox's WebDriver may not open extension pages itself: the Firefox tests reach the popup and options page from a
+ * sandbox page, which only a sandbox build allows.
+ */
+function webAccessible(procoreHosts: string[], manifestVersion: number, sandbox: boolean) {
+  if (manifestVersion === 3) {
+    return {
+      web_accessible_resources: [{ resources: ['erp-control.js'], matches: procoreHosts, use_dynamic_url: true }],
+    };
+  }
+  return sandbox ? { web_accessible_resources: ['popup.html', 'options.html'] } : {};
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   webExt: devBrowser(),
@@ -37,16 +55,26 @@ export default defineConfig({
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
   // The sources zip (for addons.mozilla.org's review) carries the code, not the README's pictures.
   zip: { excludeSources: ['docs/screenshots/**', 'demo-output/**', 'test-results/**'] },
+  hooks: {
+    'vite:build:extendConfig': (group, config) => {
+      // The loader on every Procore page and the control it imports (`entrypoints/erp-control/`).
+      nativeBrowserApiFor(['erp', 'erp-control'])(group, config);
+      esModuleBuildFor(['erp-control'])(group, config);
+    },
+  },
   vite: (env) => ({
     // Preact's devtools hook (and its hook names) only in development: a sandbox build must run as the published one.
     // The content script and the popup must not bundle zod: the build fails if they do.
     plugins: [
       preact({ devToolsEnabled: env.mode === 'development' }),
-      zodFreeBundles(/^(content-scripts\/|chunks\/popup-)/),
+      zodFreeBundles(/^(content-scripts\/|erp-control\.js$|chunks\/popup-)/),
     ],
     // Vite compiles JSX for development (file names and line numbers in every element) whenever NODE_ENV is not
     // "production", and WXT sets NODE_ENV to the mode: a sandbox build would ship 1 kB of dev JSX in the content script.
     esbuild: { jsxDev: env.mode === 'development' },
+    // Terser: 3 % smaller than esbuild's minifier here, and it minifies the page control, an ES module, whole (Vite
+    // leaves the whitespace of ES-module builds to esbuild's minifier untouched).
+    build: { minify: 'terser' },
     define: {
       __SANDBOX_URL__: JSON.stringify(env.mode === 'sandbox' ? sandboxUrl : ''),
       __POLL_SECONDS__: JSON.stringify(Number(process.env.POLL_SECONDS ?? 0)),
@@ -69,9 +97,7 @@ export default defineConfig({
       // optional_host_permissions (WXT drops it there): hosts go in optional_permissions instead.
       ...(manifestVersion === 2 ? { optional_permissions: apiOrigins } : { optional_host_permissions: apiOrigins }),
       action: { default_title: '__MSG_extName__' },
-      // Firefox's WebDriver may not open extension pages itself: the Firefox tests reach the popup and options page
-      // from a sandbox page, which only a sandbox build allows. Production builds expose nothing to pages.
-      ...(sandbox && browser === 'firefox' ? { web_accessible_resources: ['popup.html', 'options.html'] } : {}),
+      ...webAccessible(procoreHosts, manifestVersion, sandbox),
       // Alt+Shift+R opens the popup (the queue); people can change it in the browser's shortcut settings.
       commands: {
         [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {

@@ -27,4 +27,7 @@ export function parseVendorEditUrl(url: string | URL): PageRef | null {
 export const vendorEditUrl = (origin: string, companyId: number, vendorId: number): string =>
   `${origin}/${companyId}/company/directory/vendors/${vendorId}/edit`;
 
+/** Whether the page control has anything to do on this URL: what the content script's loader checks on every page. */
+export const controlWorksOn = (url: string | URL): boolean => parseVendorEditUrl(url) !== null;
+
 export const samePage = (a: PageRef | null, b: PageRef | null): boolean => JSON.stringify(a) === JSON.stringify(b);

@@ -1,6 +1,7 @@
 /**
  * The extension the e2e tests load (built with `--mode sandbox`) must run the code that is published: only its URLs
- * differ. WXT sets NODE_ENV to the mode, which alone would turn on Preact's devtools hook and development JSX.
+ * differ. WXT sets NODE_ENV to the mode, which alone would turn on Preact's devtools hook and development JSX. The
+ * scripts in Procore's pages use the browser's own API (`scripts/native-browser-api.ts`).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,4 +23,13 @@ it('the sandbox build carries no development code', async () => {
     // Development JSX passes each element's source position.
     expect.soft(code, file).not.toMatch(/fileName:"[^"]*\.tsx",lineNumber:/);
   }
+});
+
+it('the scripts that run in Procore pages carry no polyfill; the rest of the extension does', async () => {
+  const dir = inject('extensionDir');
+  const polyfill = 'This script should only be loaded in a browser extension';
+  for (const pageScript of ['content-scripts/erp.js', 'erp-control.js']) {
+    expect.soft(await readFile(join(dir, pageScript), 'utf8'), pageScript).not.toContain(polyfill);
+  }
+  expect(await readFile(join(dir, 'background.js'), 'utf8')).toContain(polyfill);
 });

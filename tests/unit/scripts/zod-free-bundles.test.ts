@@ -23,7 +23,7 @@ const OUTPUTS = /^(content-scripts\/|chunks\/popup-)/;
 describe('the zod-free bundle check', () => {
   it('fails the build when zod reaches the content script, naming the project file that imported it', () => {
     const bundle = {
-      'content-scripts/erp.js': chunk('content-scripts/erp.js', ['/repo/entrypoints/erp.content/index.tsx', ZOD]),
+      'content-scripts/erp.js': chunk('content-scripts/erp.js', ['/repo/entrypoints/erp.content/index.ts', ZOD]),
     };
     expect(() => checkZodFree(ctx, bundle, OUTPUTS)).toThrow(
       /zod must not reach content-scripts\/erp\.js: it is imported through \/repo\/lib\/contract\/api-bodies\.ts/,
@@ -43,7 +43,7 @@ describe('the zod-free bundle check', () => {
       'background.js': chunk('background.js', [ZOD]),
       'chunks/options-3.js': chunk('chunks/options-3.js', [ZOD]),
       'content-scripts/erp.js': chunk('content-scripts/erp.js', [
-        '/repo/entrypoints/erp.content/index.tsx',
+        '/repo/entrypoints/erp.content/index.ts',
         '/repo/node_modules/preact/dist/preact.mjs',
       ]),
     };

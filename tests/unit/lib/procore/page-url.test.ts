@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseVendorEditUrl, type PageRef } from '@/lib/procore/page-url';
+import { controlWorksOn, parseVendorEditUrl, type PageRef } from '@/lib/procore/page-url';
 
 /** Real-looking URLs on every Procore web host and the sandbox, with the page each one is (or none). */
 const URLS: [string, PageRef | null][] = [
@@ -52,4 +52,8 @@ describe('vendor edit page detection', () => {
 
   it('accepts URL objects as well as strings', () =>
     expect(parseVendorEditUrl(new URL(URLS[0]![0]))).toEqual(URLS[0]![1]));
+});
+
+describe('where the loader starts the control', () => {
+  it.each(URLS)('%s', (url, ref) => expect(controlWorksOn(url)).toBe(ref !== null));
 });

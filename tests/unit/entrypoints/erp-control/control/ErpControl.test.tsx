@@ -2,8 +2,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ErpControl } from '@/entrypoints/erp.content/control/ErpControl';
-import { INITIAL_STATE, type ControlState, type ControlSession } from '@/entrypoints/erp.content/control/control-model';
+import { ErpControl } from '@/entrypoints/erp-control/control/ErpControl';
+import { INITIAL_STATE, type ControlState, type ControlSession } from '@/entrypoints/erp-control/control/control-model';
 import { useLocale } from '../../../locale';
 import { request, vendor, view } from '../fixtures';
 

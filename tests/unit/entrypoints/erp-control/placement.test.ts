@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPlacement, type ControlHost } from '@/entrypoints/erp.content/placement';
+import { createPlacement, type ControlHost } from '@/entrypoints/erp-control/placement';
 import { CONTROL_TAG } from '@/lib/procore/selectors';
 
 const FORM = `<form><label>Name <input></label><div class="actions"><button type="button">Cancel</button>

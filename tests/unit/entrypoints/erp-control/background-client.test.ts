@@ -4,14 +4,18 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ask, onPush } from '@/entrypoints/erp.content/background-client';
+import { ask, onPush } from '@/entrypoints/erp-control/background-client';
 import { ok } from '@/lib/contract/errors';
 import { onMessage, sendMessage } from '@/lib/contract/messaging';
 import { view } from './fixtures';
 
 type Listener = (message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => boolean | void;
 
-/** Chrome's runtime messaging between the background (the library, on `chrome`) and a tab (ours, on `browser`). */
+/** WXT's fake `onMessage` passes every argument on to the listeners, `sendResponse` included. */
+const deliverToTab = (...args: [unknown, unknown, (answer: unknown) => void]) =>
+  (fakeBrowser.runtime.onMessage.trigger as (...a: unknown[]) => Promise<unknown[]>)(...args);
+
+/** Chrome's runtime messaging between the background (the library, on `chrome`) and a tab (ours). */
 function connect() {
   const backgroundListeners: Listener[] = [];
   const sender = { tab: { id: 7 }, url: 'https://app.procore.com/8001/company/directory/vendors/101/edit' };
@@ -24,8 +28,15 @@ function connect() {
       lastError: undefined,
     },
     tabs: {
-      sendMessage: (_tabId: number, message: unknown, _options: unknown, respond: (r: unknown) => void) =>
-        void fakeBrowser.runtime.onMessage.trigger(message, {}).then((answers) => respond(answers.find(Boolean))),
+      // As Chrome does: the first `sendResponse` call answers; a listener's returned promise is not an answer.
+      sendMessage: (_tabId: number, message: unknown, _options: unknown, respond: (r: unknown) => void) => {
+        let answered = false;
+        const sendResponse = (answer: unknown) => {
+          if (!answered) respond(answer);
+          answered = true;
+        };
+        void deliverToTab(message, {}, sendResponse).then(() => sendResponse(undefined));
+      },
     },
   });
   fakeBrowser.runtime.sendMessage = ((message: unknown) =>

@@ -1,5 +1,5 @@
 /**
- * The content script's side of `lib/contract/messaging.ts`, speaking the same wire format as `@webext-core/messaging` v4
+ * The page control's side of `lib/contract/messaging.ts`, speaking the same wire format as `@webext-core/messaging` v4
  * (`{ id, type, data, timestamp }` answered by `{ res }` or `{ err }`) in a few lines: the library and its error
  * serializer would take a tenth of the content script's 15 kB budget. `tests/unit/content-messaging.test.ts` checks
  * it against the library itself.
@@ -21,13 +21,18 @@ export async function ask<T extends Type>(type: T, data: Data<T>): Promise<Reply
   return reply.res as Reply<T>;
 }
 
-/** Handle one kind of message the background pushes to this tab; returns the function that stops listening. */
+/**
+ * Handle one kind of message the background pushes to this tab; returns the function that stops listening. The
+ * answer goes through `sendResponse`: this script uses the browser's own API (no polyfill), and Chrome's listeners
+ * cannot answer by returning a promise.
+ */
 export function onPush<T extends Type>(type: T, handle: (data: Data<T>) => void): () => void {
-  const listener = (message: unknown) => {
+  const listener = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
     const m = message as { type?: unknown; timestamp?: unknown; data?: Data<T> } | null;
     if (m?.type !== type || typeof m.timestamp !== 'number' || m.data === undefined) return undefined;
     handle(m.data);
-    return Promise.resolve({ res: undefined });
+    sendResponse({ res: undefined });
+    return undefined;
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ok, fail, type Result } from '@/lib/contract/errors';
 import type { RetrieveInput, SendInput, VendorView } from '@/lib/contract/messages';
 import type { PageRef } from '@/lib/procore/page-url';
-import { createPageSession, SETTLE_MS, type AskBackground } from '@/entrypoints/erp.content/page-session';
+import { createPageSession, SETTLE_MS, type AskBackground } from '@/entrypoints/erp-control/page-session';
 import { request, vendor, view } from './fixtures';
 
 const page = { level: 'company', companyId: 8001, vendorId: 101 } as const;
