@@ -3,6 +3,8 @@ import { onMessage } from '@/lib/contract/messaging';
 import { settingsItem } from '@/lib/extension/settings';
 import { createBackgroundApp } from './app';
 
+const UPKEEP_DELAY_MS = 1000;
+
 export default defineBackground(() => {
   const app = createBackgroundApp();
   const log = (what: string) => (err: unknown) => console.error(`[erp-resend] ${what}`, err);
@@ -18,5 +20,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => void app.onInstalled(reason).catch(log('install')));
   settingsItem().watch(() => void app.onSettingsChanged().catch(log('settings')));
 
-  void app.start().catch(log('start'));
+  // The event that woke the worker is answered first: the start's upkeep reads every tracked request (tens of
+  // milliseconds for a thousand), which the page or popup waiting for an answer should not pay.
+  setTimeout(() => void app.start().catch(log('start')), UPKEEP_DELAY_MS);
 });

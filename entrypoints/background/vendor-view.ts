@@ -16,7 +16,7 @@ export const COMPANY_CACHE_MS = 60_000;
 
 export interface VendorViewsDeps {
   api: () => Promise<Result<ApiClient>>;
-  /** Every request learned of is tracked (`tracking.ts`). */
+  /** Every request learned of is tracked (`tracking.ts`), after the view is answered. */
   record: (companyId: number, requests: ErpRequest[]) => Promise<void>;
   now?: () => number;
 }
@@ -66,7 +66,11 @@ export function createVendorViews({ api, record, now = Date.now }: VendorViewsDe
           client.value.listRequests(companyId, { itemId: vendorId }),
         ]);
         const history = [...list.requests].sort(newestFirst);
-        await record(companyId, history);
+        // The page has its answer first: recording reads and writes every tracked request, tens of milliseconds
+        // with a thousand of them in a worker just woken. What was learnt is tracked a moment later.
+        void record(companyId, history).catch((err: unknown) =>
+          console.error('[erp-resend] the requests of a vendor page were not tracked', err),
+        );
         return ok({
           companyId,
           vendorId,
