@@ -13,7 +13,7 @@ export interface ExtensionBrowser {
   extensionId: string;
   /** The background service worker as it runs now (a new one after `stopServiceWorker` and a wake-up). */
   serviceWorker(): Promise<Worker>;
-  /** Stops the extension's service worker, as Chrome does to idle workers, and resolves once it has stopped. */
+  /** Stops the service workers, as Chrome does to idle workers, and resolves once every one has stopped. */
   stopServiceWorker(): Promise<void>;
   extensionUrl(path: string): string;
   /** A new tab showing the popup (the same document the toolbar button opens). */
@@ -28,10 +28,13 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Browser UI language, which `browser.i18n` follows (e.g. 'es'); English by default. */
   lang?: string;
+  /** Other unpacked extensions to load beside it (the bench's empty extension). */
+  alsoLoad?: string[];
 }
 
 /** Extension loading needs Chromium's new headless mode; the flags keep the browser quiet and offline. */
-function chromiumArgs(extensionDir: string, headed: boolean, lang: string): string[] {
+function chromiumArgs(extensionDirs: string[], headed: boolean, lang: string): string[] {
+  const extensionDir = extensionDirs.join(',');
   return [
     ...(headed ? [] : ['--headless=new']),
     `--lang=${lang}`,
@@ -76,19 +79,27 @@ function workerControl(context: BrowserContext, extensionId: string, extensionUr
     }
   };
 
-  /** Stops it as Chrome does after 30 s idle, through the DevTools Protocol, and waits until it has stopped. */
+  /**
+   * Stops it (and any other extension's) as Chrome does after 30 s idle, through the DevTools Protocol, and waits
+   * until every worker has stopped. Enabling the domain reports every worker version there is; each change follows.
+   */
   const stopServiceWorker = async (): Promise<void> => {
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     try {
-      await cdp.send('ServiceWorker.enable');
-      const stopped = new Promise<void>((done) => {
-        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-          const versionsOfOurs = versions.filter((v) => v.scriptURL.startsWith(ours));
-          if (versionsOfOurs.length > 0 && versionsOfOurs.every((v) => v.runningStatus === 'stopped')) done();
-        });
+      const running = new Map<string, boolean>();
+      let allStopped = () => undefined as void;
+      const stopped = new Promise<void>((done) => (allStopped = done));
+      const check = () => {
+        if ([...running.values()].every((isRunning) => !isRunning)) allStopped();
+      };
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        for (const v of versions) running.set(v.versionId, v.runningStatus !== 'stopped');
+        check();
       });
+      await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
+      check();
       await stopped;
     } finally {
       await cdp.detach();
@@ -108,7 +119,7 @@ export async function launchExtensionBrowser(
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: !headed,
-    args: chromiumArgs(extensionDir, headed, lang),
+    args: chromiumArgs([extensionDir, ...(options.alsoLoad ?? [])], headed, lang),
     locale: lang,
     env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
     viewport: options.viewport ?? { width: 1280, height: 900 },
@@ -118,8 +129,7 @@ export async function launchExtensionBrowser(
     await rm(profileDir, { recursive: true, force: true });
   };
   try {
-    const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-    const extensionId = new URL(first.url()).host;
+    const extensionId = new URL((await backgroundWorker(context)).url()).host;
     const extensionUrl = (path: string): string => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
     await welcomed(context, extensionUrl('options.html'));
     const openPage = async (path: string): Promise<Page> => {
@@ -152,6 +162,15 @@ async function welcomed(context: BrowserContext, optionsUrl: string): Promise<vo
     if (Date.now() > deadline) throw new Error('The extension did not open its options page on install');
     await new Promise((done) => setTimeout(done, 50));
   }
+}
+
+/** ERP Resend's worker (WXT names it `background.js`), among those of every extension loaded. */
+async function backgroundWorker(context: BrowserContext): Promise<Worker> {
+  const isOurs = (worker: Worker) => worker.url().endsWith('/background.js');
+  return (
+    context.serviceWorkers().find(isOurs) ??
+    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 }))
+  );
 }
 
 /** A stopped worker's handle never answers; a short race tells a live one from a dead one. */
