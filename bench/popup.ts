@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExtensionBrowser } from '../scripts/extension-browser';
 import { STORED } from '../lib/extension/storage-items';
+import { encodeStored } from '../lib/extension/stored-value';
 import { trackedMap } from './tracked-seed';
 
 export const POPUP_RUNS = 20;
@@ -156,7 +157,7 @@ export async function seedTracked(ext: ExtensionBrowser, origin: string, count: 
         [key]: value,
         [`${key}$`]: { v: version },
       }),
-    ['tracked', trackedMap(count, origin), STORED.tracked.version] as const,
+    ['tracked', encodeStored(STORED.tracked, trackedMap(count, origin)), STORED.tracked.version] as const,
   );
   await ext.stopServiceWorker();
   const deadline = Date.now() + 30_000;

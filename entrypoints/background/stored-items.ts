@@ -120,7 +120,8 @@ export function openStoredItems(onCorrupt: CorruptListener): StoredItems {
     tracked: checkedItem(STORED.tracked, {
       ...recordOf(trackedRequestSchema),
       onCorrupt,
-      migrations: { 2: migrateTrackedV1 },
+      // Version 3 is version 2's map stored as JSON text (`asJsonText`): the item writes it so as it reads it.
+      migrations: { 2: migrateTrackedV1, 3: (map) => map },
     }),
     sends: checkedItem(STORED.sends, { ...recordOf(sendLockSchema), onCorrupt }),
     poll: checkedItem(STORED.poll, {

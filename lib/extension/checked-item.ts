@@ -14,7 +14,7 @@
 import { browser } from 'wxt/browser';
 import { jsonEqual } from './json-equal';
 import type { StoredItemSpec } from './storage-items';
-import { place, readStored } from './stored-value';
+import { decodeStored, encodeStored, place, readStored } from './stored-value';
 
 export type Check<T> = (raw: unknown) => { success: true; data: T } | { success: false };
 export type Migrations = Record<number, (old: unknown) => unknown>;
@@ -56,18 +56,19 @@ function rawItem(spec: StoredItemSpec, migrations: Migrations) {
       let migrated = stored.value;
       for (let next = stored.version + 1; next <= spec.version; next += 1)
         migrated = migrations[next]?.(migrated) ?? migrated;
-      await area.set({ [name]: migrated, [meta]: { v: spec.version } });
+      await area.set({ [name]: encodeStored(spec, migrated), [meta]: { v: spec.version } });
       versionStored = true;
       return migrated;
     },
     async write(value: unknown): Promise<void> {
-      await area.set(versionStored ? { [name]: value } : { [name]: value, [meta]: { v: spec.version } });
+      const stored = encodeStored(spec, value);
+      await area.set(versionStored ? { [name]: stored } : { [name]: stored, [meta]: { v: spec.version } });
       versionStored = true;
     },
     watch(callback: (value: unknown) => void): void {
       browser.storage.onChanged.addListener((changes, changedArea) => {
         const change = changes[name];
-        if (changedArea === areaName && change) callback(change.newValue);
+        if (changedArea === areaName && change) callback(decodeStored(spec, change.newValue));
       });
     },
   };

@@ -12,6 +12,11 @@ export interface StoredItemSpec {
   key: StorageKey;
   /** Bumped with a migration whenever the stored shape changes. */
   version: number;
+  /**
+   * Stored as one JSON string instead of an object: Chrome reads a thousand tracked requests kept as objects in ~40 ms
+   * (each field converted on its own), the same as a string in ~8 ms with `JSON.parse`. For large items only.
+   */
+  asJsonText?: boolean;
 }
 
 /** Where an item lives: its storage area and its key there (`local:tracked` → `local`, `tracked`). */
@@ -31,8 +36,11 @@ export const FIRST_SCREEN_ITEM: StoredItemSpec = { key: 'local:firstScreen', ver
 
 export const STORED = {
   settings: SETTINGS_ITEM,
-  /** Every tracked request, by company and request id. Version 1 was a list without the notified status. */
-  tracked: { key: 'local:tracked', version: 2 },
+  /**
+   * Every tracked request, by company and request id. Version 1 was a list without the notified status; version 2
+   * the same map stored as an object.
+   */
+  tracked: { key: 'local:tracked', version: 3, asJsonText: true },
   /** Sends whose outcome is not known yet: the per-vendor lock and its Idempotency-Key. */
   sends: { key: 'local:sends', version: 1 },
   /** Where each company's poll left off, the last update and error, the hourly call count. */

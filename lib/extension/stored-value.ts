@@ -10,11 +10,27 @@ export const place = (spec: StoredItemSpec) => {
   return { area: browser.storage[area], areaName: area, name, meta: `${name}$` };
 };
 
+/**
+ * A value as the item stores it, and back: JSON text for `asJsonText` items. Text that is not JSON is returned as it
+ * is, for the item's check to reject; an older version stored as an object is read as it is.
+ */
+export const encodeStored = (spec: StoredItemSpec, value: unknown): unknown =>
+  spec.asJsonText ? JSON.stringify(value) : value;
+
+export function decodeStored(spec: StoredItemSpec, value: unknown): unknown {
+  if (!spec.asJsonText || typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
 /** The stored value and its version (1 when none is stored, as WXT counts), or null when nothing is stored. */
 export async function readStored(spec: StoredItemSpec): Promise<{ value: unknown; version: number } | null> {
   const { area, name, meta } = place(spec);
   const stored = await area.get([name, meta]);
-  const value: unknown = stored[name];
+  const value = decodeStored(spec, stored[name]);
   if (value === null || value === undefined) return null;
   const version = (stored[meta] as { v?: unknown } | undefined)?.v;
   return { value, version: typeof version === 'number' ? version : 1 };

@@ -105,8 +105,9 @@ describe('in Firefox', () => {
     // Headless Firefox shows no notification (it closes each at once), so what is read is the record the background
     // keeps of having told the admin, written as the notification is shown.
     const told = await popup.evaluate(async () => {
+      // Stored as JSON text (`STORED.tracked` in lib/extension/storage-items.ts).
       const { tracked } = await (globalThis as unknown as AddonApi).browser.storage.local.get('tracked');
-      return Object.values(tracked as Record<string, { notifiedStatus: string | null }>).map(
+      return Object.values(JSON.parse(tracked as string) as Record<string, { notifiedStatus: string | null }>).map(
         (entry) => entry.notifiedStatus,
       );
     });

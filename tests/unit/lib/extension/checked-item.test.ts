@@ -89,7 +89,23 @@ describe('the checked in-memory copy of stored items', () => {
     const read = vi.spyOn(fakeBrowser.storage.local, 'get');
     expect(Object.keys(await stored.tracked.get())).toEqual(['8001:4']);
     expect(read).not.toHaveBeenCalled();
-    expect((await fakeBrowser.storage.local.get('tracked')).tracked).toEqual(map(4));
+    expect(JSON.parse((await fakeBrowser.storage.local.get('tracked')).tracked as string)).toEqual(map(4));
+  });
+
+  it('keeps the tracked requests as JSON text, and reads the object an older version stored', async () => {
+    await fakeBrowser.storage.local.set({ tracked: map(5), tracked$: { v: 2 } });
+    const stored = openStoredItems(() => undefined);
+    expect(await stored.tracked.get()).toEqual(map(5));
+    const raw = await fakeBrowser.storage.local.get(['tracked', 'tracked$']);
+    expect(raw).toEqual({ tracked: JSON.stringify(map(5)), tracked$: { v: TRACKED_VERSION } });
+  });
+
+  it('takes text that is not JSON for corrupt data, and salvages it', async () => {
+    const corrupt = vi.fn();
+    await fakeBrowser.storage.local.set({ tracked: '{"8001:1": {', tracked$: { v: TRACKED_VERSION } });
+    const stored = openStoredItems(corrupt);
+    expect(await stored.tracked.get()).toEqual({});
+    expect(corrupt).toHaveBeenCalledWith('local:tracked', '{"8001:1": {');
   });
 
   it('checks what it writes: an invalid value is refused and the copy stays as stored', async () => {
