@@ -88,7 +88,11 @@ export const vendorSchema = z.object({
 });
 export type Vendor = z.infer<typeof vendorSchema>;
 
-export const erpRequestSchema = z.object({
+/**
+ * A request as this extension keeps it (in storage and in messages): every field present, null where it does not
+ * apply. Checked without transforms: a worker that wakes checks a thousand stored requests before it answers.
+ */
+export const storedRequestSchema = z.object({
   id: z.number(),
   item_type: z.literal('vendor'),
   item_id: z.number(),
@@ -97,25 +101,32 @@ export const erpRequestSchema = z.object({
   created_at: z.string(),
   updated_at: z.string(),
   sent_by: person,
-  decided_by: person.nullish().transform((v) => v ?? null),
-  decided_at: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? null),
-  rejection_comment: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? null),
-  erp_vendor_id: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? null),
-  errors: z
-    .array(z.string())
-    .nullish()
-    .transform((v) => v ?? []),
+  decided_by: person.nullable(),
+  decided_at: z.string().nullable(),
+  rejection_comment: z.string().nullable(),
+  erp_vendor_id: z.string().nullable(),
+  errors: z.array(z.string()),
 });
-export type ErpRequest = z.infer<typeof erpRequestSchema>;
+export type ErpRequest = z.infer<typeof storedRequestSchema>;
+
+/** What the API may leave out of a request (or send as null) until it applies, and what it then reads as. */
+const UNTIL_IT_APPLIES = {
+  decided_by: null,
+  decided_at: null,
+  rejection_comment: null,
+  erp_vendor_id: null,
+  errors: [],
+};
+
+const withUnsetFields = (raw: unknown): unknown => {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const body = raw as Record<string, unknown>;
+  const filled = Object.entries(UNTIL_IT_APPLIES).map(([key, unset]) => [key, body[key] ?? unset]);
+  return { ...body, ...Object.fromEntries(filled) };
+};
+
+/** A request as the API answers it. */
+export const erpRequestSchema = z.preprocess(withUnsetFields, storedRequestSchema);
 export const erpRequestListSchema = z.array(erpRequestSchema);
 
 export const errorBodySchema = z.union([

@@ -4,10 +4,10 @@
  */
 import { z } from 'zod';
 import { STATUSES } from '../erp/status';
-import { erpRequestSchema, idSchema } from './api-bodies';
+import { idSchema, storedRequestSchema } from './api-bodies';
 
 export const trackedRequestSchema = z.object({
-  request: erpRequestSchema,
+  request: storedRequestSchema,
   companyId: idSchema,
   /** Origin of the Procore page it was seen on, to build the link back. */
   origin: z.string(),
