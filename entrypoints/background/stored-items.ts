@@ -3,7 +3,7 @@
  * it on every load, its fallback, what can be salvaged of it, and its migrations. The background is the only writer;
  * `update` serialises its read-modify-write cycles so two handlers never overwrite each other's change.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { erpRequestSchema, idSchema } from '@/lib/contract/api-bodies';
 import type { UserError } from '@/lib/contract/errors';
 import { trackedRequestSchema, type TrackedMap } from '@/lib/contract/tracked-request';
@@ -14,7 +14,7 @@ import { checkFirstScreen, type FirstScreen } from '@/lib/erp/queue';
 
 /** A send whose outcome is not known yet: the lock for its vendor and the key every retry reuses. */
 const sendLockSchema = z.object({
-  idempotencyKey: z.string().min(1),
+  idempotencyKey: z.string().check(z.minLength(1)),
   companyId: idSchema,
   vendorId: idSchema,
   origin: z.string(),
@@ -24,25 +24,25 @@ export type SendLock = z.infer<typeof sendLockSchema>;
 
 const userErrorSchema = z.object({
   kind: z.string(),
-  detail: z.string().optional(),
-  fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
-  status: z.number().optional(),
-}) as unknown as z.ZodType<UserError>;
+  detail: z.optional(z.string()),
+  fieldErrors: z.optional(z.record(z.string(), z.array(z.string()))),
+  status: z.optional(z.number()),
+}) as unknown as z.ZodMiniType<UserError>;
 
 /** Where the last poll of a company left off: the `updated_since` it asked with and the ETag of that answer. */
-const cursorSchema = z.object({ since: z.string().nullable(), etag: z.string().nullable() });
+const cursorSchema = z.object({ since: z.nullable(z.string()), etag: z.nullable(z.string()) });
 export type CompanyCursor = z.infer<typeof cursorSchema>;
 
 const pollStateSchema = z.object({
   cursors: z.record(z.string(), cursorSchema),
-  lastUpdated: z.string().nullable(),
-  lastError: userErrorSchema.nullable(),
+  lastUpdated: z.nullable(z.string()),
+  lastError: z.nullable(userErrorSchema),
   /** A 401: polling stops until the settings change. */
-  authError: userErrorSchema.nullable(),
+  authError: z.nullable(userErrorSchema),
   /** API calls per minute (epoch minute → count), for the hourly budget. */
-  calls: z.record(z.string(), z.number().int().nonnegative()),
+  calls: z.record(z.string(), z.int().check(z.nonnegative())),
   /** When the stored tracked requests were found corrupt and rebuilt from the API (the popup says so for a day). */
-  repairedAt: z.string().nullable().default(null),
+  repairedAt: z._default(z.nullable(z.string()), null),
 });
 export type PollState = z.infer<typeof pollStateSchema>;
 const emptyPollState = (): PollState => ({
@@ -58,7 +58,7 @@ const companySchema = z.object({ origin: z.string() });
 /** Companies the admin has visited, with the Procore origin to link back to. */
 export type Companies = Record<string, z.infer<typeof companySchema>>;
 
-const tabIdsSchema = z.array(z.number().int());
+const tabIdsSchema = z.array(z.int());
 /** Tabs to tell when a vendor changes, by `vendorKey`. */
 export type Watchers = Record<string, z.infer<typeof tabIdsSchema>>;
 
@@ -83,7 +83,7 @@ function migrateTrackedV1(old: unknown): unknown {
 }
 
 /** Keeps each valid entry of a record whose other entries are corrupt. */
-function salvageRecord<T>(entry: z.ZodType<T>): (raw: unknown) => Record<string, T> {
+function salvageRecord<T>(entry: z.ZodMiniType<T>): (raw: unknown) => Record<string, T> {
   return (raw) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
     const kept: Record<string, T> = {};
@@ -96,7 +96,7 @@ function salvageRecord<T>(entry: z.ZodType<T>): (raw: unknown) => Record<string,
 }
 
 /** A record of entries, each checked, the valid ones kept when others are corrupt. */
-const recordOf = <T>(entry: z.ZodType<T>) => {
+const recordOf = <T>(entry: z.ZodMiniType<T>) => {
   const record = z.record(z.string(), entry);
   return {
     check: (raw: unknown) => record.safeParse(raw),

@@ -2,7 +2,7 @@
  * The integration API's bodies (the contract in `docs/contract.md`), parsed with zod. Only the background runs these
  * schemas; the content script and the popup import their types with `import type`, so zod stays out of their bundles.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { STATUSES } from '../erp/status';
 
 export const VENDOR_FIELDS = [
@@ -22,12 +22,16 @@ export const VENDOR_FIELDS = [
 export type VendorField = (typeof VENDOR_FIELDS)[number];
 
 /** A record id as this extension's messages and storage accept it. */
-export const idSchema = z.number().int().positive();
+export const idSchema = z.int().check(z.positive());
 
-const nullableText = z
-  .string()
-  .nullish()
-  .transform((v) => v ?? '');
+const nullableText = z.pipe(
+  z.nullish(z.string()),
+  z.transform((v) => v ?? ''),
+);
+const textOrNull = z.pipe(
+  z.nullish(z.string()),
+  z.transform((v) => v ?? null),
+);
 const person = z.object({ id: z.number(), name: z.string() });
 
 export const meSchema = z.object({ id: z.number(), login: z.string(), name: z.string() });
@@ -35,8 +39,8 @@ export type Me = z.infer<typeof meSchema>;
 
 export const validatorSchema = z.object({
   validator: z.enum(['present', 'numeric', 'max_length', 'max_line_length']),
-  length: z.number().int().positive().optional(),
-  message: z.string().optional(),
+  length: z.optional(z.int().check(z.positive())),
+  message: z.optional(z.string()),
 });
 export type ExportValidator = z.infer<typeof validatorSchema>;
 
@@ -45,7 +49,9 @@ export const erpSettingsSchema = z.object({
   erp_system_name: z.string(),
   syncs_companies: z.boolean(),
   erp_data_synced: z.boolean(),
-  rules: z.object({ export: z.record(z.string(), z.array(validatorSchema)).default({}) }).default({ export: {} }),
+  rules: z._default(z.object({ export: z._default(z.record(z.string(), z.array(validatorSchema)), {}) }), {
+    export: {},
+  }),
 });
 export type ErpSettings = z.infer<typeof erpSettingsSchema>;
 
@@ -76,14 +82,8 @@ export const vendorSchema = z.object({
   email_address: nullableText,
   is_active: z.boolean(),
   synced_to_erp: z.boolean(),
-  origin_id: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? null),
-  origin_code: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? null),
+  origin_id: textOrNull,
+  origin_code: textOrNull,
   updated_at: z.string(),
 });
 export type Vendor = z.infer<typeof vendorSchema>;
@@ -101,10 +101,10 @@ export const storedRequestSchema = z.object({
   created_at: z.string(),
   updated_at: z.string(),
   sent_by: person,
-  decided_by: person.nullable(),
-  decided_at: z.string().nullable(),
-  rejection_comment: z.string().nullable(),
-  erp_vendor_id: z.string().nullable(),
+  decided_by: z.nullable(person),
+  decided_at: z.nullable(z.string()),
+  rejection_comment: z.nullable(z.string()),
+  erp_vendor_id: z.nullable(z.string()),
   errors: z.array(z.string()),
 });
 export type ErpRequest = z.infer<typeof storedRequestSchema>;
@@ -126,7 +126,7 @@ const withUnsetFields = (raw: unknown): unknown => {
 };
 
 /** A request as the API answers it. */
-export const erpRequestSchema = z.preprocess(withUnsetFields, storedRequestSchema);
+export const erpRequestSchema = z.pipe(z.transform(withUnsetFields), storedRequestSchema);
 export const erpRequestListSchema = z.array(erpRequestSchema);
 
 export const errorBodySchema = z.union([

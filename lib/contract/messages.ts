@@ -7,7 +7,7 @@
  * zod is imported here. The content script and the popup take only types from this file (`import type`); the
  * runtime they call is `messaging.ts`, which is zod-free. The build fails if zod reaches the content script.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { idSchema, type ErpRequest, type ErpSettings, type Me, type PermissionLevel, type Vendor } from './api-bodies';
 import type { Result, UserError } from './errors';
 import type { TrackedRequest } from './tracked-request';
@@ -49,7 +49,7 @@ export type VendorIds = z.infer<typeof vendorIdsSchema>;
  * `from: 'page'`: a content script on a Procore page may send it (it only reads and acts on the vendor of its page);
  * `from: 'extension'`: only the extension's own pages (popup, options).
  */
-function message<Input extends z.ZodType, From extends 'page' | 'extension'>(input: Input, from: From) {
+function message<Input extends z.ZodMiniType, From extends 'page' | 'extension'>(input: Input, from: From) {
   return { answers: <Answer>() => ({ input, from, answer: undefined as Answer }) };
 }
 
@@ -57,8 +57,8 @@ export const MESSAGES = {
   /** The vendor of a page, resolved (project pages find their company); `refresh` rereads settings too. */
   getVendor: message(z.object({ page: pageRefSchema, refresh: z.boolean() }), 'page').answers<Result<VendorView>>(),
   /** Send or re-send, exactly once per call. `origin`: the Procore origin of the page that asked, to link back. */
-  send: message(vendorIdsSchema.extend({ origin: z.string().url() }), 'page').answers<Result<VendorView>>(),
-  retrieve: message(vendorIdsSchema.extend({ requestId: idSchema }), 'page').answers<Result<VendorView>>(),
+  send: message(z.extend(vendorIdsSchema, { origin: z.url() }), 'page').answers<Result<VendorView>>(),
+  retrieve: message(z.extend(vendorIdsSchema, { requestId: idSchema }), 'page').answers<Result<VendorView>>(),
   /** Tell the sending tab (`vendorChanged`) when this vendor's record changes. */
   watch: message(vendorIdsSchema, 'page').answers<void>(),
   /** Open the options page (the page's "not connected" note links there; a content script cannot open it). */
@@ -66,7 +66,7 @@ export const MESSAGES = {
   /** The tracked requests; `refresh` asks the API first. */
   getQueue: message(z.object({ refresh: z.boolean() }), 'extension').answers<QueueView>(),
   /** Call /me with these settings (the options page's Test connection). */
-  testConnection: message(z.object({ baseUrl: z.string().url(), token: z.string().min(1) }), 'extension').answers<
+  testConnection: message(z.object({ baseUrl: z.url(), token: z.string().check(z.minLength(1)) }), 'extension').answers<
     Result<Me>
   >(),
 } as const;

@@ -3,7 +3,7 @@
  * Stored in `local:` storage, which only trusted contexts can read (see `lockStorageToTrustedContexts`). zod is
  * imported here: the background and the options page use it, never the content script or the popup.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { SANDBOX_URL } from './build-flags';
 import { checkedItem, type CheckedItem } from './checked-item';
 import { SETTINGS_ITEM } from './storage-items';
@@ -16,7 +16,7 @@ export const SANDBOX_TOKEN = 'sandbox-token';
 export const settingsSchema = z.object({
   apiUrl: z.string(),
   token: z.string(),
-  pollSeconds: z.number().int().min(MIN_POLL_SECONDS).max(MAX_POLL_SECONDS),
+  pollSeconds: z.int().check(z.minimum(MIN_POLL_SECONDS), z.maximum(MAX_POLL_SECONDS)),
   notifications: z.boolean(),
   badge: z.boolean(),
 });

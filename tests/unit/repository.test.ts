@@ -69,4 +69,12 @@ describe('the code base', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it("imports zod's tree-shakable API only (zod/mini), which keeps the worker's bundle small", () => {
+    const classic = /from ['"]zod['"]|from ['"]zod\/v4['"]/;
+    const offenders = [...files, ...sourceFiles('tests')].filter((file) =>
+      classic.test(readFileSync(join(ROOT, file), 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@
  * imports zod. Every failure becomes an `ApiError` carrying a `UserError`; transient failures are retried in
  * `http.ts`, so callers never loop.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   erpRequestListSchema,
   erpRequestSchema,
@@ -137,10 +137,10 @@ export function createApiClient(config: ApiConfig, options: ApiClientOptions = {
     const search = query?.toString();
     return `${root}${path}${search ? `?${search}` : ''}`;
   };
-  const get = async <T>(schema: z.ZodType<T>, path: string, companyId: number | null, query?: URLSearchParams) =>
+  const get = async <T>(schema: z.ZodMiniType<T>, path: string, companyId: number | null, query?: URLSearchParams) =>
     expectBody(await send(url(path, query), 'GET', companyId), schema);
   const post = async <T>(
-    schema: z.ZodType<T>,
+    schema: z.ZodMiniType<T>,
     path: string,
     companyId: number,
     body?: unknown,

@@ -2,7 +2,7 @@
  * One HTTP exchange with the integration API: an attempt with a timeout that covers the body, retried for transient
  * failures with backoff (`retry.ts`), and the answer's status turned into the `UserError` the views word.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { errorBodySchema } from '@/lib/contract/api-bodies';
 import type { ErrorKind, UserError } from '@/lib/contract/errors';
 import { ApiError } from './api-error';
@@ -57,7 +57,7 @@ function statusError(status: number, text: string): UserError {
 }
 
 /** The body of a 2xx answer, checked against its schema; anything else throws the matching `ApiError`. */
-export function expectBody<T>(response: Answered, schema: z.ZodType<T>): T {
+export function expectBody<T>(response: Answered, schema: z.ZodMiniType<T>): T {
   if (response.status < 200 || response.status > 299) throw new ApiError(statusError(response.status, response.text));
   const parsed = schema.safeParse(parseJson(response.text));
   if (!parsed.success) throw new ApiError({ kind: 'malformed', status: response.status });
