@@ -57,8 +57,8 @@ export default defineConfig({
   zip: { excludeSources: ['docs/screenshots/**', 'demo-output/**', 'test-results/**'] },
   hooks: {
     'vite:build:extendConfig': (group, config) => {
-      // The loader on every Procore page and the control it imports (`entrypoints/erp-control/`).
-      nativeBrowserApiFor(['erp', 'erp-control'])(group, config);
+      // The loader on every Procore page, the control it imports (`entrypoints/erp-control/`), the popup, options.
+      nativeBrowserApiFor(['erp', 'erp-control', 'popup', 'options'])(group, config);
       esModuleBuildFor(['erp-control'])(group, config);
     },
   },

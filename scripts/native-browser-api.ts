@@ -1,9 +1,10 @@
 /**
- * The scripts that run in Procore's pages use the browser's own extension API instead of webextension-polyfill (about
- * 3 kB gzipped, on every Procore page). They need nothing the polyfill adds: Chrome's Manifest V3 API and Firefox's
- * `browser` both return promises from `runtime.sendMessage`, and the page answers pushes through `sendResponse`,
- * which both browsers have always had. WXT's polyfill module points `wxt/browser` at the polyfill for every build;
- * this points it back at WXT's own `browser` (the browser's object) for the builds named here.
+ * The scripts in Procore's pages, the popup and the options page use the browser's own extension API instead of
+ * webextension-polyfill (about 3 kB gzipped, on every Procore page and in every popup opening, which must paint at
+ * once). They need nothing the polyfill adds: every call they make returns a promise in Chrome's Manifest V3 API and
+ * in Firefox's `browser`, and the page answers pushes through `sendResponse`, which both browsers have always had.
+ * WXT's polyfill module points `wxt/browser` at the polyfill for every build; this points it back at WXT's own
+ * `browser` (the browser's object) for the builds named here. The background keeps the polyfill.
  */
 import { createRequire } from 'node:module';
 import type { Alias, InlineConfig } from 'vite';
