@@ -29,7 +29,12 @@ export default defineContentScript({
       };
       if (!ctx.isInvalid) control.default(ctx);
     };
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void startWhereItWorks(newUrl));
-    void startWhereItWorks(new URL(location.href));
+    const start = (url: URL) =>
+      void startWhereItWorks(url).catch((err: unknown) => {
+        // An extension reloaded meanwhile has nothing to load from; anything else is a fault worth seeing.
+        if (!ctx.isInvalid) console.error('[erp-resend] the page control did not load', err);
+      });
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => start(newUrl));
+    start(new URL(location.href));
   },
 });
