@@ -8,6 +8,7 @@ import { type Settings } from '@/lib/extension/settings';
 import { originPattern } from '@/lib/extension/match-pattern';
 import { webOrigin } from '@/lib/extension/web-origin';
 import { createApiClient, type ApiClient, type ApiConfig } from './api/client';
+import type { RateGate } from './api/rate-gate';
 
 export interface ApiAccessDeps {
   settings: () => Promise<Settings>;
@@ -15,6 +16,8 @@ export interface ApiAccessDeps {
   createClient?: (config: ApiConfig, onRequest: () => void) => ApiClient;
   hasHostPermission?: (origin: string) => Promise<boolean>;
   onRequest: () => void;
+  /** One gate for every client this makes: the rate limit is the server's, whichever client calls. */
+  gate: RateGate;
 }
 
 export interface ApiAccess {
@@ -30,7 +33,8 @@ const grantedOrigin = (origin: string) => browser.permissions.contains({ origins
 
 export function createApiAccess(deps: ApiAccessDeps): ApiAccess {
   const createClient =
-    deps.createClient ?? ((config: ApiConfig, onRequest: () => void) => createApiClient(config, { onRequest }));
+    deps.createClient ??
+    ((config: ApiConfig, onRequest: () => void) => createApiClient(config, { onRequest, gate: deps.gate }));
   const hasHostPermission = deps.hasHostPermission ?? grantedOrigin;
   let cached: { key: string; client: ApiClient } | null = null;
 

@@ -12,6 +12,7 @@ import { openEditPage } from '@/lib/extension/open-edit-page';
 import { loadSettings, type Settings } from '@/lib/extension/settings';
 import { vendorEditUrl } from '@/lib/procore/page-url';
 import { createApiAccess, type ApiAccessDeps } from './api-access';
+import { createRateGate, type HeldUntil } from './api/rate-gate';
 import { createFirstScreenWriter } from './first-screen-writer';
 import { createHandlers, dispatch, guardContext } from './message-handlers';
 import { parseNotificationId } from './notifications';
@@ -44,16 +45,21 @@ async function queueViewOf(stored: StoredItems): Promise<QueueView> {
   };
 }
 
+/** The gate's 429 wait, kept in session storage; read at the gate's first call, after the items are opened. */
+const heldIn = (stored: () => StoredItems): HeldUntil => ({
+  load: async () => (await stored().rateGate.get()).closedUntil,
+  save: (closedUntil) => stored().rateGate.set({ closedUntil }),
+});
+
 export function createBackgroundApp(deps: BackgroundDeps = {}) {
   const now = deps.now ?? Date.now;
   const sandboxUrl = deps.sandboxUrl ?? SANDBOX_URL;
   const settings = deps.loadSettings ?? loadSettings;
-  const api = createApiAccess({
-    createClient: deps.createClient,
-    hasHostPermission: deps.hasHostPermission,
-    settings,
-    onRequest: () => poller.countCalls(1),
-  });
+  const gate = createRateGate({ held: heldIn(() => stored) });
+
+  const { createClient, hasHostPermission } = deps;
+  const onRequest = () => poller.countCalls(1);
+  const api = createApiAccess({ createClient, hasHostPermission, gate, settings, onRequest });
 
   const stored: StoredItems = openStoredItems(
     createStorageRepair({ stored: () => stored, api, tracking: () => tracking, now }),
@@ -65,6 +71,7 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
     settings,
     onChanged: (changed) => tracking.afterChange(changed),
     pollOverride: deps.pollOverride ?? POLL_SECONDS_OVERRIDE,
+    gate,
     now,
   });
   const tracking: Tracking = createTracking({ stored, settings, watchers, schedule: poller.schedule, now });

@@ -5,12 +5,16 @@
  */
 import type { TrackedMap } from '@/lib/contract/tracked-request';
 import { isOpen } from '@/lib/erp/status';
+import type { Budget } from './api/rate-gate';
 import type { CompanyCursor } from './stored-items';
 
 /** `updated_since` reaches back this far before the last poll, so a clock difference with the server loses nothing. */
 export const SAFETY_MARGIN_MS = 2 * 60_000;
-/** Procore's default budget per token. */
-export const HOURLY_BUDGET = 3600;
+/**
+ * The hourly budget assumed until the server reports its own (`X-Rate-Limit-*`, read by `api/rate-gate.ts`): the
+ * example in Procore's rate-limiting guide, which says not to assume more.
+ */
+export const ASSUMED_HOURLY_BUDGET = 600;
 
 export interface PollCall {
   companyId: number;
@@ -70,13 +74,16 @@ export function recordCalls(calls: Record<string, number>, now: number, count: n
 export const callsInLastHour = (calls: Record<string, number>, now: number): number =>
   Object.entries(calls).reduce((sum, [m, n]) => (minute(now) - Number(m) < 60 ? sum + n : sum), 0);
 
-/** The calls that fit in what is left of the hourly budget; companies asked longest ago go first. */
+/**
+ * The calls that fit in what is left of the budget, companies asked longest ago first: what the server last reported
+ * left in its window, else the assumed hourly budget less the calls counted in the last hour.
+ */
 export function withinBudget(
   plan: PollCall[],
   calls: Record<string, number>,
   now: number,
-  budget = HOURLY_BUDGET,
+  reported: Budget | null = null,
 ): PollCall[] {
-  const left = Math.max(0, budget - callsInLastHour(calls, now));
+  const left = Math.max(0, reported ? reported.remaining : ASSUMED_HOURLY_BUDGET - callsInLastHour(calls, now));
   return [...plan].sort((a, b) => a.updatedSince.localeCompare(b.updatedSince)).slice(0, left);
 }

@@ -8,6 +8,7 @@ import type { Result, UserError } from '@/lib/contract/errors';
 import type { TrackedMap, TrackedRequest } from '@/lib/contract/tracked-request';
 import { effectivePollSeconds, MIN_POLL_SECONDS, type Settings } from '@/lib/extension/settings';
 import type { ApiClient, ListResult } from './api/client';
+import type { RateGate } from './api/rate-gate';
 import { toUserError } from './api/api-error';
 import { nextCursor, planPoll, recordCalls, withinBudget, type PollCall } from './poll-plan';
 import type { Companies, CompanyCursor, PollState, StoredItems } from './stored-items';
@@ -22,6 +23,8 @@ export interface PollerDeps {
   /** After every poll that changed something. */
   onChanged: (changed: TrackedRequest[]) => Promise<void>;
   pollOverride: number;
+  /** The client's rate-limit gate: polls wait while it says so, and fit what it says is left. */
+  gate: Pick<RateGate, 'pollsShouldWait' | 'budget'>;
   now?: () => number;
 }
 
@@ -41,7 +44,8 @@ type Outcome = { call: PollCall; answer: ListResult } | { call: PollCall; error:
 
 const ask = async (client: ApiClient, call: PollCall): Promise<Outcome> => {
   try {
-    return { call, answer: await client.listRequests(call.companyId, { updatedSince: call.updatedSince }, call.etag) };
+    const filters = { updatedSince: call.updatedSince };
+    return { call, answer: await client.listRequests(call.companyId, filters, call.etag, 'poll') };
   } catch (err) {
     return { call, error: toUserError(err) };
   }
@@ -83,7 +87,8 @@ function afterPoll(state: PollState, outcomes: Outcome[], startedAt: string, cal
   };
 }
 
-export function createPoller({ stored, api, settings, onChanged, pollOverride, now = Date.now }: PollerDeps): Poller {
+export function createPoller(deps: PollerDeps): Poller {
+  const { stored, api, settings, onChanged, pollOverride, gate, now = Date.now } = deps;
   let running: Promise<void> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let uncounted = 0;
@@ -115,14 +120,15 @@ export function createPoller({ stored, api, settings, onChanged, pollOverride, n
 
   const run = async (all: boolean): Promise<void> => {
     const state = await stored.poll.get();
-    if (state.authError) return;
+    if (state.authError || gate.pollsShouldWait()) return;
     const client = await api();
     if (!client.ok) {
       await stored.poll.update((s) => ({ ...s, lastError: client.error }));
       return;
     }
     const startedAt = new Date(now()).toISOString();
-    const plan = withinBudget(planPoll(await stored.tracked.get(), state.cursors, { all }), state.calls, now());
+    const planned = planPoll(await stored.tracked.get(), state.cursors, { all });
+    const plan = withinBudget(planned, state.calls, now(), gate.budget());
     const outcomes = await Promise.all(plan.map((call) => ask(client.value, call)));
     const companies = await stored.companies.get();
     const changed: TrackedRequest[] = [];

@@ -54,6 +54,9 @@ const emptyPollState = (): PollState => ({
   repairedAt: null,
 });
 
+const rateGateSchema = z.object({ closedUntil: z.number() });
+export type RateGateState = z.infer<typeof rateGateSchema>;
+
 const companySchema = z.object({ origin: z.string() });
 /** Companies the admin has visited, with the Procore origin to link back to. */
 export type Companies = Record<string, z.infer<typeof companySchema>>;
@@ -111,6 +114,7 @@ export interface StoredItems {
   poll: CheckedItem<PollState>;
   companies: CheckedItem<Companies>;
   watchers: CheckedItem<Watchers>;
+  rateGate: CheckedItem<RateGateState>;
   firstScreen: CheckedItem<FirstScreen | null>;
 }
 
@@ -131,6 +135,11 @@ export function openStoredItems(onCorrupt: CorruptListener): StoredItems {
     }),
     companies: checkedItem(STORED.companies, { ...recordOf(companySchema), onCorrupt }),
     watchers: checkedItem(STORED.watchers, { ...recordOf(tabIdsSchema), onCorrupt }),
+    rateGate: checkedItem(STORED.rateGate, {
+      check: (raw) => rateGateSchema.safeParse(raw),
+      fallback: () => ({ closedUntil: 0 }),
+      onCorrupt,
+    }),
     // Written only from values already checked; an unreadable copy is dropped (the popup then asks the worker).
     firstScreen: checkedItem<FirstScreen | null>(STORED.firstScreen, {
       check: (raw) =>

@@ -49,5 +49,7 @@ export const STORED = {
   companies: { key: 'local:companies', version: 1 },
   /** Tabs to tell when a vendor changes: tab ids mean nothing after a browser restart. */
   watchers: { key: 'session:watchers', version: 1 },
+  /** Until when the rate-limit gate holds every call (a 429's wait): a stopped worker's successor waits it out too. */
+  rateGate: { key: 'session:rateGate', version: 1 },
   firstScreen: FIRST_SCREEN_ITEM,
 } as const satisfies Record<string, StoredItemSpec>;

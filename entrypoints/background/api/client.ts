@@ -23,6 +23,7 @@ import type { ErpStatus } from '@/lib/erp/status';
 import { webOrigin } from '@/lib/extension/web-origin';
 import { ApiError } from './api-error';
 import { createExchange, expectBody, type Answered, type HttpOptions } from './http';
+import type { CallKind } from './rate-gate';
 import { nextPage, PER_PAGE } from './paging';
 
 export { ApiError } from './api-error';
@@ -57,8 +58,8 @@ export interface ApiClient {
   vendor(companyId: number, vendorId: number): Promise<Vendor>;
   /** Safe to retry: the server returns the request already created for the same `idempotencyKey`. */
   createRequest(companyId: number, vendorId: number, idempotencyKey: string): Promise<ErpRequest>;
-  /** Follows every page. */
-  listRequests(companyId: number, filters?: RequestFilters, etag?: string | null): Promise<ListResult>;
+  /** Follows every page. `kind`: a poll's lists wait behind pages and sends when the rate limit holds calls. */
+  listRequests(companyId: number, filters?: RequestFilters, etag?: string | null, kind?: CallKind): Promise<ListResult>;
   getRequest(companyId: number, requestId: number): Promise<ErpRequest>;
   retrieveRequest(companyId: number, requestId: number): Promise<ErpRequest>;
 }
@@ -82,12 +83,14 @@ type Send = (
   companyId: number | null,
   extra?: Record<string, string>,
   body?: unknown,
+  kind?: CallKind,
 ) => Promise<Answered>;
 
 /** Sends one request with the token and the company header, through the retrying exchange. */
 function authorizedSend(config: ApiConfig, options: ApiClientOptions, rootOrigin: string | null): Send {
   const exchange = createExchange(options);
-  return (target, method, companyId, extra = {}, body) => {
+  // What waits on a call when the rate limit holds them: a POST is an admin's send or retrieve, a GET a page's view.
+  return (target, method, companyId, extra = {}, body, kind = method === 'POST' ? 'send' : 'page') => {
     // Retrying cannot fix missing settings: say so at once.
     if (rootOrigin === null || !config.token) throw new ApiError({ kind: 'not_configured' });
     const headers: Record<string, string> = {
@@ -97,7 +100,8 @@ function authorizedSend(config: ApiConfig, options: ApiClientOptions, rootOrigin
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       ...extra,
     };
-    return exchange(target, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const init = { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+    return exchange(target, init, kind);
   };
 }
 
@@ -108,6 +112,7 @@ async function listAllPages(
   companyId: number,
   etag: string | null,
   rootOrigin: string,
+  kind: CallKind,
 ): Promise<ListResult> {
   const requests: ErpRequest[] = [];
   let responseEtag: string | null = null;
@@ -116,7 +121,7 @@ async function listAllPages(
     if (page > MAX_PAGES) throw new ApiError({ kind: 'malformed' });
     // Only the first page is conditional: the ETag stands for the whole list.
     const conditional = page === 1 && etag ? { 'If-None-Match': etag } : undefined;
-    const response = await send(target, 'GET', companyId, conditional);
+    const response = await send(target, 'GET', companyId, conditional, undefined, kind);
     if (conditional && response.status === 304) {
       return { requests: [], etag: response.headers.get('etag') ?? etag, notModified: true };
     }
@@ -174,7 +179,14 @@ export function createApiClient(config: ApiConfig, options: ApiClientOptions = {
       get(erpRequestSchema, `/companies/${companyId}/erp/requests/${requestId}`, companyId),
     retrieveRequest: (companyId, requestId) =>
       post(erpRequestSchema, `/companies/${companyId}/erp/requests/${requestId}/retrieve`, companyId),
-    listRequests: (companyId, filters = {}, etag = null) =>
-      listAllPages(send, url(`/companies/${companyId}/erp/requests`, listQuery(filters)), companyId, etag, rootOrigin!),
+    listRequests: (companyId, filters = {}, etag = null, kind = 'page') =>
+      listAllPages(
+        send,
+        url(`/companies/${companyId}/erp/requests`, listQuery(filters)),
+        companyId,
+        etag,
+        rootOrigin!,
+        kind,
+      ),
   };
 }

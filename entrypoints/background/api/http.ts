@@ -6,6 +6,7 @@ import type { z } from 'zod/mini';
 import { errorBodySchema } from '@/lib/contract/api-bodies';
 import type { ErrorKind, UserError } from '@/lib/contract/errors';
 import { ApiError } from './api-error';
+import type { CallKind, RateGate } from './rate-gate';
 import { backoffDelay, DEFAULT_BACKOFF, retryAfterDelay, serverDelay } from './retry';
 
 export interface HttpOptions {
@@ -18,6 +19,8 @@ export interface HttpOptions {
   random?: () => number;
   /** Called for every HTTP request sent (each page of a list, each retry): what a server's rate limit counts. */
   onRequest?: () => void;
+  /** Every attempt waits for it and tells it each answer (`rate-gate.ts`); shared by every client of the worker. */
+  gate?: RateGate;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -64,8 +67,11 @@ export function expectBody<T>(response: Answered, schema: z.ZodMiniType<T>): T {
   return parsed.data;
 }
 
-/** Sends with retries; answers the first non-transient response (any status), or throws once retries run out. */
-type Exchange = (target: string, init: RequestInit) => Promise<Answered>;
+/**
+ * Sends with retries; answers the first non-transient response (any status), or throws once retries run out. `kind`
+ * is what the gate orders held calls by.
+ */
+type Exchange = (target: string, init: RequestInit, kind: CallKind) => Promise<Answered>;
 
 export function createExchange(options: HttpOptions = {}): Exchange {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -75,7 +81,8 @@ export function createExchange(options: HttpOptions = {}): Exchange {
   const policy = { ...DEFAULT_BACKOFF, random: options.random ?? Math.random };
 
   /** One attempt; the timeout covers the body too, and wins even over a fetch that ignores its signal. */
-  async function attempt(target: string, init: RequestInit): Promise<Attempt> {
+  async function attempt(target: string, init: RequestInit, kind: CallKind): Promise<Attempt> {
+    await options.gate?.pass(kind);
     const controller = new AbortController();
     const timedOut = new Promise<never>((_, reject) => {
       controller.signal.addEventListener('abort', () => reject(new Error('timeout')), { once: true });
@@ -85,6 +92,7 @@ export function createExchange(options: HttpOptions = {}): Exchange {
     options.onRequest?.();
     try {
       const response = await Promise.race([doFetch(target, { ...init, signal: controller.signal }), timedOut]);
+      options.gate?.observe(response.status, response.headers);
       const text = await Promise.race([response.text(), timedOut]);
       return { kind: 'response', status: response.status, headers: response.headers, text };
     } catch {
@@ -100,6 +108,8 @@ export function createExchange(options: HttpOptions = {}): Exchange {
    * Otherwise exponential backoff.
    */
   function waitBefore(retry: number, failed: Attempt): number {
+    // The gate, told of the 429, holds this retry and every other call until the wait it asked for.
+    if (options.gate && failed.kind === 'response' && failed.status === 429) return 0;
     const asked =
       failed.kind !== 'response'
         ? null
@@ -111,9 +121,9 @@ export function createExchange(options: HttpOptions = {}): Exchange {
     return Math.min(policy.cap, asked ?? backoffDelay(retry, policy));
   }
 
-  return async (target, init) => {
+  return async (target, init, kind) => {
     for (let retry = 0; ; retry++) {
-      const result = await attempt(target, init);
+      const result = await attempt(target, init, kind);
       if (result.kind === 'response' && !isTransientStatus(result.status)) return result;
       if (retry >= maxRetries) {
         throw new ApiError(

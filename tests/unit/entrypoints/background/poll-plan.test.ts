@@ -65,14 +65,23 @@ describe('planPoll', () => {
 describe('hourly budget', () => {
   it('counts the last hour only and cuts a poll to what is left, oldest question first', () => {
     const now = Date.parse(AT);
-    let calls = recordCalls({}, now - 61 * 60_000, 3000);
-    calls = recordCalls(calls, now - 10 * 60_000, 3598);
-    expect(callsInLastHour(calls, now)).toBe(3598);
+    let calls = recordCalls({}, now - 61 * 60_000, 500);
+    calls = recordCalls(calls, now - 10 * 60_000, 598);
+    expect(callsInLastHour(calls, now)).toBe(598);
     const plan = [
       { companyId: 1, updatedSince: '2026-11-20T09:00:00.000Z', etag: null },
       { companyId: 2, updatedSince: '2026-11-20T08:00:00.000Z', etag: null },
       { companyId: 3, updatedSince: '2026-11-20T09:30:00.000Z', etag: null },
     ];
     expect(withinBudget(plan, calls, now).map((c) => c.companyId)).toEqual([2, 1]);
+  });
+
+  it('uses what the server reports left, not an assumed budget, once it has reported', () => {
+    const now = Date.parse(AT);
+    const plan = [1, 2, 3].map((companyId) => ({ companyId, updatedSince: AT, etag: null }));
+    const reported = (remaining: number) => ({ limit: 25, remaining, resetAt: now + 5_000 });
+    expect(withinBudget(plan, {}, now, reported(1))).toHaveLength(1);
+    expect(withinBudget(plan, recordCalls({}, now, 599), now, reported(3))).toHaveLength(3);
+    expect(withinBudget(plan, {}, now, reported(0))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, createApiClient, type ApiClientOptions } from '@/entrypoints/background/api/client';
+import { createRateGate } from '@/entrypoints/background/api/rate-gate';
 import { failure } from './client.helpers';
 
 const BASE = 'https://erp.example.com';
@@ -576,5 +577,40 @@ describe('listRequests', () => {
   it('treats a 304 it did not ask for as malformed', async () => {
     const { api } = setup([{ status: 304 }]);
     expect(await failure(api.listRequests(8001))).toEqual({ kind: 'malformed', status: 304 });
+  });
+});
+
+describe('one rate-limit gate for every client of the worker', () => {
+  it("after one client's 429, neither its retry nor another client's call leaves before Retry-After", async () => {
+    let now = 1_000_000;
+    const timers: { at: number; run: () => void }[] = [];
+    const gate = createRateGate({
+      clock: { now: () => now, after: (ms, run) => void timers.push({ at: now + ms, run }) },
+    });
+    const sent: { url: string; at: number }[] = [];
+    let first = true;
+    const fetch = vi.fn(async (url: RequestInfo | URL) => {
+      sent.push({ url: String(url), at: now });
+      if (first) {
+        first = false;
+        return new Response('', { status: 429, headers: { 'Retry-After': '5' } });
+      }
+      return new Response(JSON.stringify(me), { status: 200 });
+    });
+    const sleep = vi.fn(async () => undefined);
+    const one = createApiClient({ baseUrl: BASE, token: 'a' }, { fetch, gate, sleep });
+    const other = createApiClient({ baseUrl: BASE, token: 'b' }, { fetch, gate, sleep });
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const calls = [one.me()];
+    await tick();
+    calls.push(other.me());
+    await tick();
+    expect(sent).toHaveLength(1);
+    now += 5_000;
+    for (const timer of timers.splice(0)) timer.run();
+    await Promise.all(calls);
+    expect(sent.map((s) => s.at)).toEqual([1_000_000, 1_005_000, 1_005_000]);
+    // The wait was the gate's, not the client's own backoff.
+    expect(sleep).toHaveBeenCalledWith(0);
   });
 });
