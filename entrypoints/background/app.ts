@@ -42,6 +42,7 @@ async function queueViewOf(stored: StoredItems): Promise<QueueView> {
     lastUpdated: state.lastUpdated,
     error: state.authError ?? state.lastError,
     repairedAt: state.repairedAt,
+    droppedForSpace: state.droppedForSpace,
   };
 }
 
@@ -50,6 +51,15 @@ const heldIn = (stored: () => StoredItems): HeldUntil => ({
   load: async () => (await stored().rateGate.get()).closedUntil,
   save: (closedUntil) => stored().rateGate.set({ closedUntil }),
 });
+
+/** Synced requests dropped to fit full storage: kept in the poll state until the popup's next list tells the admin. */
+const noteDropped = (stored: () => StoredItems, now: () => number) => (count: number) =>
+  void stored()
+    .poll.update((s) => ({
+      ...s,
+      droppedForSpace: { count: (s.droppedForSpace?.count ?? 0) + count, at: new Date(now()).toISOString() },
+    }))
+    .catch((err: unknown) => console.error('[erp-resend] the requests dropped for space were not noted', err));
 
 export function createBackgroundApp(deps: BackgroundDeps = {}) {
   const now = deps.now ?? Date.now;
@@ -63,6 +73,7 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
 
   const stored: StoredItems = openStoredItems(
     createStorageRepair({ stored: () => stored, api, tracking: () => tracking, now }),
+    noteDropped(() => stored, now),
   );
   const watchers = createTabWatchers(stored.watchers, deps.push);
   const poller = createPoller({

@@ -7,6 +7,7 @@ import { z } from 'zod/mini';
 import { erpRequestSchema, idSchema } from '@/lib/contract/api-bodies';
 import type { UserError } from '@/lib/contract/errors';
 import { trackedRequestSchema, type TrackedMap } from '@/lib/contract/tracked-request';
+import { dropOldestSynced } from './tracked-requests';
 import { trackedKey } from '@/lib/contract/keys';
 import { checkedItem, type CheckedItem, type CorruptListener } from '@/lib/extension/checked-item';
 import { STORED } from '@/lib/extension/storage-items';
@@ -43,6 +44,8 @@ const pollStateSchema = z.object({
   calls: z.record(z.string(), z.int().check(z.nonnegative())),
   /** When the stored tracked requests were found corrupt and rebuilt from the API (the popup says so for a day). */
   repairedAt: z._default(z.nullable(z.string()), null),
+  /** Synced requests dropped because storage was full, not yet told to the admin (the popup's next list says so). */
+  droppedForSpace: z._default(z.nullable(z.object({ count: z.int(), at: z.string() })), null),
 });
 export type PollState = z.infer<typeof pollStateSchema>;
 const emptyPollState = (): PollState => ({
@@ -52,6 +55,7 @@ const emptyPollState = (): PollState => ({
   authError: null,
   calls: {},
   repairedAt: null,
+  droppedForSpace: null,
 });
 
 const rateGateSchema = z.object({ closedUntil: z.number() });
@@ -118,12 +122,24 @@ export interface StoredItems {
   firstScreen: CheckedItem<FirstScreen | null>;
 }
 
-/** The background's items. Opened by a call (not at import) so that tests start each case from a fresh definition. */
-export function openStoredItems(onCorrupt: CorruptListener): StoredItems {
+/**
+ * The background's items. Opened by a call (not at import) so that tests start each case from a fresh definition.
+ * `onDropped`: synced requests were dropped to fit a write into full storage.
+ */
+export function openStoredItems(
+  onCorrupt: CorruptListener,
+  onDropped: (count: number) => void = () => {},
+): StoredItems {
   return {
     tracked: checkedItem(STORED.tracked, {
       ...recordOf(trackedRequestSchema),
       onCorrupt,
+      whenFull: (tracked) => {
+        const { next, dropped } = dropOldestSynced(tracked);
+        if (!dropped) return null;
+        onDropped(dropped);
+        return next;
+      },
       // Version 3 is version 2's map stored as JSON text (`asJsonText`): the item writes it so as it reads it.
       migrations: { 2: migrateTrackedV1, 3: (map) => map },
     }),

@@ -64,3 +64,20 @@ export function prune(tracked: TrackedMap, now: number, maxAgeMs = PRUNE_AFTER_M
   }
   return next;
 }
+
+/** Share of the synced requests dropped each time storage is full (at least one). */
+export const DROP_SHARE = 0.25;
+
+/**
+ * Room for a write that storage refused as full: the oldest synced requests, a quarter of them at a time. Open
+ * requests and those that need the admin (rejected, failed, retrieved) are never dropped; `dropped` is 0 when there is
+ * nothing synced left to drop.
+ */
+export function dropOldestSynced(tracked: TrackedMap): { next: TrackedMap; dropped: number } {
+  const synced = Object.entries(tracked)
+    .filter(([, entry]) => entry.request.status === 'synced')
+    .sort(([, a], [, b]) => Date.parse(a.request.updated_at) - Date.parse(b.request.updated_at));
+  const drop = new Set(synced.slice(0, Math.ceil(synced.length * DROP_SHARE)).map(([key]) => key));
+  const next = Object.fromEntries(Object.entries(tracked).filter(([key]) => !drop.has(key)));
+  return { next, dropped: drop.size };
+}

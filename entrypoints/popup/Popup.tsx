@@ -3,7 +3,7 @@
  * list itself is built in `lib/erp/queue.ts`; everything else comes from the background through messages.
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { errorText, t } from '@/lib/extension/i18n';
+import { errorText, t, tCount } from '@/lib/extension/i18n';
 import type { QueueView } from '@/lib/contract/messages';
 import { countItems, groupQueue, type FirstScreen } from '@/lib/erp/queue';
 import { isSignedOut, Notice } from './Notice';
@@ -129,6 +129,11 @@ export function Popup({
         </div>
       )}
       {error && <Notice error={error} />}
+      {queue.dropped && (
+        <div class="notice">
+          <p>{tCount('popupDroppedForSpace', queue.dropped.count)}</p>
+        </div>
+      )}
       {repaired && (
         <div class="notice">
           <p>{t('popupRepaired', time.ago(repaired))}</p>

@@ -26,6 +26,23 @@ export interface QueueOptions {
   onFirstQueue?: () => void;
 }
 
+/** The time the popup's relative times are told from: moved on by every answer and every `TICK_MS`. */
+function useNow(clock: () => number): readonly [number, (now: number) => void] {
+  const [now, setNow] = useState<number>(clock);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(clock()), TICK_MS);
+    return () => clearInterval(timer);
+  }, [clock]);
+  return [now, setNow] as const;
+}
+
+/** What the worker tells only once (requests dropped for space): kept for as long as the popup is open. */
+function useToldOnce() {
+  const [dropped, setDropped] = useState<QueueView['droppedForSpace']>(null);
+  const note = useCallback((view: QueueView) => view.droppedForSpace && setDropped(view.droppedForSpace), []);
+  return [dropped, note] as const;
+}
+
 export function useQueue({ clock, firstScreen, onFirstScreen, onFirstQueue }: QueueOptions) {
   const [view, setView] = useState<QueueView | null>(null);
   /** Shown only until `view` arrives. */
@@ -33,7 +50,8 @@ export function useQueue({ clock, firstScreen, onFirstScreen, onFirstQueue }: Qu
   const [unanswered, setUnanswered] = useState(false);
   const [refreshing, setRefreshing] = useState(false);
   const [announcement, setAnnouncement] = useState('');
-  const [now, setNow] = useState(clock);
+  const [now, setNow] = useNow(clock);
+  const [dropped, noteToldOnce] = useToldOnce();
   const [checker, setChecker] = useState<VendorChecker | null>(null);
   const inFlight = useRef(false);
   const refreshed = useRef(false);
@@ -45,10 +63,11 @@ export function useQueue({ clock, firstScreen, onFirstScreen, onFirstQueue }: Qu
       setUnanswered(!answer.ok);
       if (!answer.ok) return null;
       onAnswer?.();
+      noteToldOnce(answer.value);
       setView(answer.value);
       return answer.value;
     },
-    [clock],
+    [clock, noteToldOnce],
   );
 
   const refresh = useCallback(async () => {
@@ -85,8 +104,6 @@ export function useQueue({ clock, firstScreen, onFirstScreen, onFirstQueue }: Qu
       onFirstScreen?.();
       setFirst(screen);
     });
-    const timer = setInterval(() => setNow(clock()), TICK_MS);
-    return () => clearInterval(timer);
   }, []);
 
   // Effects run after the browser paints: the whole list is asked for once the first screen is on screen.
@@ -104,5 +121,5 @@ export function useQueue({ clock, firstScreen, onFirstScreen, onFirstQueue }: Qu
     }
   }, [view]);
 
-  return { view, first, unanswered, refreshing, announcement, now, checker, refresh, reload };
+  return { view, first, unanswered, refreshing, announcement, now, checker, refresh, reload, dropped };
 }

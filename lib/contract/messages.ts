@@ -35,6 +35,8 @@ export interface QueueView {
   error: UserError | null;
   /** When the saved statuses were found damaged and rebuilt from the API (ISO time). */
   repairedAt?: string | null;
+  /** Synced requests dropped because storage was full, told once (the next list asked for clears it). */
+  droppedForSpace?: { count: number; at: string } | null;
 }
 
 const pageRefSchema = z.discriminatedUnion('level', [

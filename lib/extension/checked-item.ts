@@ -39,7 +39,16 @@ export interface ItemOptions<T> {
   migrations?: Migrations;
   /** false: every read loads and checks again (a small item read by contexts that come and go). Default true. */
   keepInMemory?: boolean;
+  /**
+   * When storage refuses a write as full: a smaller value to write instead, or null when nothing can be given up (the
+   * write then fails). Asked again as long as storage stays full.
+   */
+  whenFull?: (value: T) => T | null;
 }
+
+/** Chrome: "QUOTA_BYTES quota exceeded"; Firefox: a QuotaExceededError. */
+const isQuotaError = (err: unknown): boolean =>
+  err instanceof Error && (/quota/i.test(err.message) || err.name === 'QuotaExceededError');
 
 /** One value, its version and migrations: read, migrated in place, written, watched. */
 function rawItem(spec: StoredItemSpec, migrations: Migrations) {
@@ -72,6 +81,24 @@ function rawItem(spec: StoredItemSpec, migrations: Migrations) {
       });
     },
   };
+}
+
+/** Writes `value`, or what `whenFull` gives up of it while storage refuses it as full; resolves with what was written. */
+async function writeWithinQuota<T>(
+  write: (value: unknown) => Promise<void>,
+  value: T,
+  whenFull?: (value: T) => T | null,
+): Promise<T> {
+  for (let next = value; ;) {
+    try {
+      await write(next);
+      return next;
+    } catch (err) {
+      const smaller = isQuotaError(err) ? whenFull?.(next) : null;
+      if (!smaller) throw err;
+      next = smaller;
+    }
+  }
 }
 
 /** Freezes a value and everything in it: one cached value is handed to every reader, and none may change it. */
@@ -139,7 +166,8 @@ export function checkedItem<T>(spec: StoredItemSpec, options: ItemOptions<T>): C
     if (!parsed.success) throw new TypeError(`${spec.key}: the value does not match its schema`);
     const checked = keep(parsed.data);
     try {
-      await item.write(checked);
+      const written = await writeWithinQuota(item.write, checked, options.whenFull);
+      if (written !== checked) keep(written);
     } catch (err) {
       forget(); // what is stored now is not known
       throw err;

@@ -357,3 +357,15 @@ describe('first run', () => {
     expect(opened).toHaveBeenCalledOnce();
   });
 });
+
+describe('requests dropped because storage was full', () => {
+  it('the popup is told once: the next list carries how many, the one after does not', async () => {
+    const h = harness();
+    const bg = worker(h);
+    await send(bg);
+    const at = new Date(h.api.clock).toISOString();
+    await bg.stored.poll.update((s) => ({ ...s, droppedForSpace: { count: 3, at } }));
+    expect((await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).droppedForSpace).toEqual({ count: 3, at });
+    expect((await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).droppedForSpace).toBeNull();
+  });
+});

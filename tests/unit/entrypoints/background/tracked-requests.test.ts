@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeRequests, prune, PRUNE_AFTER_MS } from '@/entrypoints/background/tracked-requests';
+import { dropOldestSynced, mergeRequests, prune, PRUNE_AFTER_MS } from '@/entrypoints/background/tracked-requests';
 import { ORIGIN, request, trackedEntry, trackedMap } from './fakes';
 
 const AT = '2026-11-20T10:00:00.000Z';
@@ -59,5 +59,32 @@ describe('prune', () => {
       entry(8001, 3, 'rejected', 3, new Date(now - 1000).toISOString()),
     );
     expect(Object.keys(prune(tracked, now)).sort()).toEqual(['8001:2', '8001:3']);
+  });
+});
+
+describe('room for a write when storage is full', () => {
+  const day = (n: number) => `2026-11-${String(n).padStart(2, '0')}T10:00:00.000Z`;
+  const synced = (id: number, n: number) => entry(8001, id, 'synced', id, day(n));
+
+  it('drops the oldest quarter of the synced requests (at least one), nothing else', () => {
+    const kept = [
+      entry(8001, 1, 'pending_acceptance', 1, day(1)),
+      entry(8001, 2, 'rejected', 2, day(1)),
+      entry(8001, 3, 'failed', 3, day(1)),
+      entry(8001, 4, 'retrieved', 4, day(1)),
+      entry(8001, 5, 'accepted', 5, day(1)),
+    ];
+    const syncedOnes = [synced(10, 9), synced(11, 2), synced(12, 5), synced(13, 7), synced(14, 3)];
+    const { next, dropped } = dropOldestSynced(map(...kept, ...syncedOnes));
+    // A quarter of five, rounded up: the two synced longest ago.
+    expect(dropped).toBe(2);
+    expect(Object.keys(next).sort()).toEqual(
+      ['8001:1', '8001:2', '8001:3', '8001:4', '8001:5', '8001:10', '8001:12', '8001:13'].sort(),
+    );
+  });
+
+  it('has nothing to give up when nothing is synced', () => {
+    const tracked = map(entry(8001, 1, 'rejected'), entry(8001, 2, 'pending_acceptance'));
+    expect(dropOldestSynced(tracked)).toEqual({ next: tracked, dropped: 0 });
   });
 });

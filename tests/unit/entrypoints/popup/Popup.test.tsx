@@ -399,6 +399,20 @@ describe('popup: states', () => {
     expect(root.textContent).not.toContain('damaged');
   });
 
+  it('says, while it stays open, that storage was full and how many synced requests were removed', async () => {
+    let answers = 0;
+    // The worker tells it once: the popup's second list (its refresh) no longer carries it.
+    background({
+      getQueue: () => ({
+        ...queue([rejected('Ridge Roofing')]),
+        droppedForSpace: answers++ === 0 ? { count: 12, at: minutesAgo(1) } : null,
+      }),
+    });
+    await openPopup();
+    expect(answers).toBeGreaterThan(1);
+    expect(root.textContent).toContain('Storage was full: the 12 oldest synced requests were removed to make room.');
+  });
+
   it('says so when the background does not answer', async () => {
     sendMessage.mockRejectedValue(new Error('Could not establish connection'));
     await openPopup();

@@ -176,3 +176,53 @@ describe('jsonEqual', () => {
     expect(jsonEqual({ a: { b: { c: 'x' } } }, { a: { b: { c: 'y' } } })).toBe(false);
   });
 });
+
+describe('a write that storage refuses as full', () => {
+  beforeEach(() => fakeBrowser.reset());
+  /** Synced on 1 November for id 1, on the 2nd for id 2, and so on. */
+  const synced = (id: number): TrackedRequest => ({
+    ...entry(id, 'synced'),
+    request: request(id, 100 + id, 'synced', `2026-11-${String(id).padStart(2, '0')}T10:00:00.000Z`),
+  });
+  /** Storage that refuses, as Chrome does, any value for `tracked` holding more than `max` requests. */
+  const fullAbove = (max: number) => {
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      const text = (items as Record<string, unknown>).tracked;
+      if (typeof text === 'string' && Object.keys(JSON.parse(text) as object).length > max) {
+        throw new Error('QUOTA_BYTES quota exceeded');
+      }
+      return set(items);
+    });
+  };
+
+  it('drops the oldest synced requests until it fits, never an open one, and says how many', async () => {
+    const dropped: number[] = [];
+    const stored = openStoredItems(
+      () => undefined,
+      (count) => dropped.push(count),
+    );
+    await stored.tracked.set({
+      ...map(20),
+      ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map((id) => [`8001:${id}`, synced(id)])),
+    });
+    fullAbove(6);
+    await stored.tracked.update((tracked) => ({ ...tracked, ...map(21) }));
+    const kept = JSON.parse((await fakeBrowser.storage.local.get('tracked')).tracked as string) as TrackedMap;
+    expect(Object.keys(kept).length).toBeLessThanOrEqual(6);
+    expect(kept).toHaveProperty(['8001:20']);
+    expect(kept).toHaveProperty(['8001:21']);
+    // The oldest went first.
+    expect(Object.keys(kept)).not.toContain('8001:1');
+    expect(dropped.reduce((a, b) => a + b, 0)).toBe(10 - Object.keys(kept).length);
+    expect(await stored.tracked.get()).toEqual(kept);
+  });
+
+  it('fails the write, and keeps what was stored, when nothing synced is left to give up', async () => {
+    const stored = openStoredItems(() => undefined);
+    await stored.tracked.set(map(1, 2));
+    fullAbove(2);
+    await expect(stored.tracked.update((tracked) => ({ ...tracked, ...map(3) }))).rejects.toThrow(/quota/i);
+    expect(Object.keys(await stored.tracked.get())).toEqual(['8001:1', '8001:2']);
+  });
+});
