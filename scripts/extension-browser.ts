@@ -2,7 +2,7 @@
  * Chromium (found by `find-chromium.ts`) with the unpacked extension loaded, driven by playwright-core. Shared by the e2e tests, the demo
  * and the bench, so all three see the extension the same way.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -30,6 +30,11 @@ export interface LaunchOptions {
   lang?: string;
   /** Other unpacked extensions to load beside it (the bench's empty extension). */
   alsoLoad?: string[];
+  /**
+   * A profile folder that outlives `close()`, so that a test can open the same browser again (its storage, its
+   * pending sends); a new temporary one by default, removed on close.
+   */
+  profileDir?: string;
 }
 
 /** Extension loading needs Chromium's new headless mode; the flags keep the browser quiet and offline. */
@@ -113,7 +118,11 @@ export async function launchExtensionBrowser(
   extensionDir: string,
   options: LaunchOptions = {},
 ): Promise<ExtensionBrowser> {
-  const profileDir = await mkdtemp(join(tmpdir(), 'erp-resend-profile-'));
+  const kept = options.profileDir;
+  const profileDir = kept ?? (await mkdtemp(join(tmpdir(), 'erp-resend-profile-')));
+  if (kept) await mkdir(kept, { recursive: true });
+  // Only a first run installs the extension, and only an install opens the options page.
+  const firstRun = !kept || (await readdir(kept)).length === 0;
   const headed = options.headed ?? false;
   const lang = options.lang ?? 'en-US';
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -126,12 +135,12 @@ export async function launchExtensionBrowser(
   });
   const close = async () => {
     await context.close();
-    await rm(profileDir, { recursive: true, force: true });
+    if (!kept) await rm(profileDir, { recursive: true, force: true });
   };
   try {
     const extensionId = new URL((await backgroundWorker(context)).url()).host;
     const extensionUrl = (path: string): string => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
-    await welcomed(context, extensionUrl('options.html'));
+    if (firstRun) await welcomed(context, extensionUrl('options.html'));
     const openPage = async (path: string): Promise<Page> => {
       const page = await context.newPage();
       await page.goto(extensionUrl(path));
