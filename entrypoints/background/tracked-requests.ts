@@ -66,7 +66,7 @@ export function prune(tracked: TrackedMap, now: number, maxAgeMs = PRUNE_AFTER_M
 }
 
 /** Share of the synced requests dropped each time storage is full (at least one). */
-export const DROP_SHARE = 0.25;
+const DROP_SHARE = 0.25;
 
 /**
  * Room for a write that storage refused as full: the oldest synced requests, a quarter of them at a time. Open

@@ -10,7 +10,7 @@
  * A 429's wait is kept (`held`) so that a worker stopped and woken meanwhile waits it out too. The clock and timer are
  * passed in: the unit tests run it on a fake clock.
  */
-import { serverDelay } from './retry';
+import { numberHeader, serverDelay } from './retry';
 
 export type CallKind = 'send' | 'page' | 'poll';
 const PRIORITY: Record<CallKind, number> = { send: 0, page: 1, poll: 2 };
@@ -19,8 +19,8 @@ export const SPIKE_WINDOW_MS = 10_000;
 /** Procore's guide gives 25 per spike window as its example; a little under it. */
 export const SPIKE_CALLS = 20;
 /** Below this share of the reported window (and at least `MIN_RESERVE` calls), polls wait for its reset. */
-export const POLL_RESERVE_SHARE = 0.1;
-export const MIN_RESERVE = 5;
+const POLL_RESERVE_SHARE = 0.1;
+const MIN_RESERVE = 5;
 /** A 429 that names no wait closes the gate this long. */
 export const UNNAMED_WAIT_MS = 5_000;
 
@@ -62,15 +62,9 @@ export interface GateOptions {
 const realClock: GateClock = { now: Date.now, after: (ms, callback) => void setTimeout(callback, ms) };
 
 function reportedBudget(headers: Headers): Budget | null {
-  const number = (name: string) => {
-    const value = headers.get(name)?.trim();
-    return value && /^\d+(\.\d+)?$/.test(value) ? Number(value) : null;
-  };
-  const [limit, remaining, reset] = [
-    number('x-rate-limit-limit'),
-    number('x-rate-limit-remaining'),
-    number('x-rate-limit-reset'),
-  ];
+  const limit = numberHeader(headers, 'x-rate-limit-limit');
+  const remaining = numberHeader(headers, 'x-rate-limit-remaining');
+  const reset = numberHeader(headers, 'x-rate-limit-reset');
   return limit === null || remaining === null || reset === null ? null : { limit, remaining, resetAt: reset * 1000 };
 }
 

@@ -33,6 +33,12 @@ export function retryAfterDelay(headers: Headers, now: number): number | null {
   return Number.isFinite(wait) ? Math.max(0, wait) : null;
 }
 
+/** A header holding a plain non-negative number (`X-Rate-Limit-*`), or null when missing or anything else. */
+export function numberHeader(headers: Headers, name: string): number | null {
+  const value = headers.get(name)?.trim();
+  return value && /^\d+(\.\d+)?$/.test(value) ? Number(value) : null;
+}
+
 /**
  * The wait a rate-limited (429) answer asks for, in ms, or null: `Retry-After` first, else `X-Rate-Limit-Reset`
  * (epoch seconds when the rate-limit window reopens). Never negative; the caller caps it.
@@ -40,7 +46,6 @@ export function retryAfterDelay(headers: Headers, now: number): number | null {
 export function serverDelay(headers: Headers, now: number): number | null {
   const asked = retryAfterDelay(headers, now);
   if (asked !== null) return asked;
-  const reset = headers.get('x-rate-limit-reset')?.trim();
-  if (reset && /^\d+(\.\d+)?$/.test(reset)) return Math.max(0, Math.ceil(Number(reset) * 1000 - now));
-  return null;
+  const reset = numberHeader(headers, 'x-rate-limit-reset');
+  return reset === null ? null : Math.max(0, Math.ceil(reset * 1000 - now));
 }
