@@ -3,8 +3,7 @@ import preact from '@preact/preset-vite';
 import { findChromium, thisMachine } from './scripts/find-chromium';
 import { originMatchPattern } from './lib/extension/match-pattern';
 import { zodFreeBundles } from './scripts/zod-free-bundles';
-import { nativeBrowserApiFor } from './scripts/native-browser-api';
-import { esModuleBuildFor } from './scripts/es-module-build';
+import { esModuleBuildFor, nativeBrowserApiFor } from './scripts/build-hooks';
 
 // `--mode sandbox` builds an extension that treats the local sandbox as Procore.
 const sandboxUrl = (process.env.SANDBOX_URL ?? 'http://127.0.0.1:4100').replace(/\/$/, '');

@@ -1,7 +1,7 @@
 /**
  * The extension the e2e tests load (built with `--mode sandbox`) must run the code that is published: only its URLs
  * differ. WXT sets NODE_ENV to the mode, which alone would turn on Preact's devtools hook and development JSX. The
- * scripts in Procore's pages use the browser's own API (`scripts/native-browser-api.ts`).
+ * scripts in Procore's pages use the browser's own API (`scripts/build-hooks.ts`).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';

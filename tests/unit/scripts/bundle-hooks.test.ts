@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InlineConfig } from 'vite';
-import { nativeBrowserApiFor } from '../../../scripts/native-browser-api';
-import { esModuleBuildFor } from '../../../scripts/es-module-build';
+import { esModuleBuildFor, nativeBrowserApiFor } from '../../../scripts/build-hooks';
 
 const POLYFILL = '@wxt-dev/webextension-polyfill/browser';
 const group = (...names: string[]) => names.map((name) => ({ name }));
