@@ -6,7 +6,8 @@
  *   order of what waits on them: sends, then pages, then polls, each kind first come first served;
  * - a window the server reports spent (`Remaining: 0` before its reset) holds every call until the reset;
  * - polls wait while what is left of the reported window is below a reserve, so a page or a send still gets through;
- * - at most `SPIKE_CALLS` leave in any 10 seconds, so a burst (ten vendor tabs opened at once) is spread, not failed.
+ * - at most `SPIKE_CALLS` leave in any 10 seconds, so a burst (ten vendor tabs opened at once) is spread, not failed;
+ *   polls take no more than `SPIKE_CALLS - SPIKE_RESERVE` of them, so a page or a send never waits behind polls.
  * A 429's wait is kept (`held`) so that a worker stopped and woken meanwhile waits it out too. The clock and timer are
  * passed in: the unit tests run it on a fake clock.
  */
@@ -18,6 +19,8 @@ const PRIORITY: Record<CallKind, number> = { send: 0, page: 1, poll: 2 };
 export const SPIKE_WINDOW_MS = 10_000;
 /** Procore's guide gives 25 per spike window as its example; a little under it. */
 export const SPIKE_CALLS = 20;
+/** Calls of a 10-second window that polls leave to pages and sends. */
+export const SPIKE_RESERVE = 5;
 /** Below this share of the reported window (and at least `MIN_RESERVE` calls), polls wait for its reset. */
 const POLL_RESERVE_SHARE = 0.1;
 const MIN_RESERVE = 5;
@@ -84,11 +87,12 @@ export function createRateGate({ clock = realClock, held }: GateOptions = {}): R
     ));
 
   const liveBudget = (now: number) => (budget && now < budget.resetAt ? budget : null);
-  /** When the next call may leave: now, or the first moment every limit allows one. */
-  const openAt = (now: number): number => {
+  /** When the next call of this kind may leave: now, or the first moment every limit allows one. */
+  const openAt = (now: number, kind: CallKind): number => {
     const spent = liveBudget(now)?.remaining === 0 ? budget!.resetAt : 0;
     while (passed.length && passed[0]! <= now - SPIKE_WINDOW_MS) passed.shift();
-    const spike = passed.length >= SPIKE_CALLS ? passed[passed.length - SPIKE_CALLS]! + SPIKE_WINDOW_MS : 0;
+    const allowed = kind === 'poll' ? SPIKE_CALLS - SPIKE_RESERVE : SPIKE_CALLS;
+    const spike = passed.length >= allowed ? passed[passed.length - allowed]! + SPIKE_WINDOW_MS : 0;
     return Math.max(now, closedUntil, spent, spike);
   };
 
@@ -96,9 +100,9 @@ export function createRateGate({ clock = realClock, held }: GateOptions = {}): R
     for (;;) {
       if (!waiting.length) return;
       const now = clock.now();
-      const at = openAt(now);
-      if (at > now) return wakeAt > at ? schedule(at - now, at) : undefined;
       waiting.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.order - b.order);
+      const at = openAt(now, waiting[0]!.kind);
+      if (at > now) return wakeAt > at ? schedule(at - now, at) : undefined;
       const next = waiting.shift()!;
       passed.push(now);
       if (liveBudget(now)) budget = { ...budget!, remaining: Math.max(0, budget!.remaining - 1) };

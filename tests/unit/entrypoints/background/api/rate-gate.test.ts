@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createRateGate,
   SPIKE_CALLS,
+  SPIKE_RESERVE,
   SPIKE_WINDOW_MS,
   UNNAMED_WAIT_MS,
   type CallKind,
@@ -163,6 +164,29 @@ describe('the rate-limit gate', () => {
       expect(inWindow.length).toBeLessThanOrEqual(SPIKE_CALLS);
     }
     expect(through.at(-1)!.at - start).toBeLessThan(2 * SPIKE_WINDOW_MS + 1);
+  });
+});
+
+describe('polls beside pages and sends in the spike window', () => {
+  it('polls leave SPIKE_RESERVE calls of every window to pages and sends, which then go at once', async () => {
+    const { clock, advance, time } = fakeClock();
+    const gate = createRateGate({ clock });
+    const start = time();
+    const polls = calls(
+      gate,
+      time,
+      Array.from({ length: SPIKE_CALLS }, () => 'poll' as const),
+    );
+    await settle();
+    expect(polls).toHaveLength(SPIKE_CALLS - SPIKE_RESERVE);
+    const others = calls(gate, time, ['page', 'send', 'page', 'page', 'send']);
+    await settle();
+    expect(others.map((c) => c.at - start)).toEqual([0, 0, 0, 0, 0]);
+    // The window is full now: the next page waits for it, then goes before the polls still waiting.
+    const late = calls(gate, time, ['page']);
+    await advance(SPIKE_WINDOW_MS);
+    expect(late.map((c) => c.at - start)).toEqual([SPIKE_WINDOW_MS]);
+    expect(polls).toHaveLength(SPIKE_CALLS);
   });
 });
 
