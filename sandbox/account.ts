@@ -31,18 +31,23 @@ const nowIso = () => new Date().toISOString();
 const snapshot = <T>(value: T): T => structuredClone(value);
 
 export class Account {
-  db: Db = seed();
+  db: Db;
   /** Requests created by POST, never replays: the tests' exactly-once counter. */
   created: ErpRequest[] = [];
   private idempotency = new Map<string, { requestId: number; itemId: number }>();
   private timers = new Set<NodeJS.Timeout>();
 
-  constructor(private readonly syncDelayMs: number) {}
+  constructor(
+    private readonly syncDelayMs: number,
+    private readonly seeded: () => Db = seed,
+  ) {
+    this.db = seeded();
+  }
 
   reset(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
-    this.db = seed();
+    this.db = this.seeded();
     this.created = [];
     this.idempotency.clear();
   }

@@ -9,6 +9,7 @@ import { Faults } from './faults';
 import { loadAssets, pageRoutes } from './pages';
 import { Problem } from './problem';
 import { Account } from './account';
+import type { Db } from './model';
 import { PAGE_HEADER, trafficMiddleware, type Traffic } from './traffic';
 
 export interface SandboxOptions {
@@ -19,6 +20,10 @@ export interface SandboxOptions {
   syncDelayMs?: number;
   /** API calls allowed per token per hour before 429 (default 3600, Procore's budget). */
   rateLimitPerHour?: number;
+  /** The account's starting data, made again on every reset (default: `seed.ts`). */
+  seed?: () => Db;
+  /** The draw behind rated fault switches (default `Math.random`). */
+  random?: () => number;
 }
 
 export interface Sandbox {
@@ -54,10 +59,10 @@ const apiCors = cors({
 });
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { port = 0, host = '127.0.0.1', syncDelayMs = 1500, rateLimitPerHour = 3600 } = options;
+  const { port = 0, host = '127.0.0.1', syncDelayMs = 1500, rateLimitPerHour = 3600, seed, random } = options;
   const assets = await loadAssets();
-  const account = new Account(syncDelayMs);
-  const traffic: Traffic = { log: [], faults: new Faults(), budget: new Map(), rateLimit: rateLimitPerHour };
+  const account = new Account(syncDelayMs, seed);
+  const traffic: Traffic = { log: [], faults: new Faults(random), budget: new Map(), rateLimit: rateLimitPerHour };
   const reset = () => {
     account.reset();
     traffic.faults.clear();

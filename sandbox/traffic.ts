@@ -72,6 +72,8 @@ export function trafficMiddleware(traffic: Traffic): MiddlewareHandler<Env> {
       token,
       idempotencyKey: c.req.header('Idempotency-Key') ?? null,
       companyIdHeader: c.req.header('Procore-Company-Id') ?? null,
+      // Hono keeps the text it read, so the API reads the same body again.
+      body: ['POST', 'PATCH'].includes(c.req.method) ? await c.req.text() : null,
       fromPage: c.req.header(PAGE_HEADER) === '1',
       fault: null,
     };
@@ -88,7 +90,7 @@ export function trafficMiddleware(traffic: Traffic): MiddlewareHandler<Env> {
       entry.status = 429;
       return;
     }
-    const fault = traffic.faults.take(c.req.method, url.pathname);
+    const fault = entry.fromPage ? null : traffic.faults.take(c.req.method, url.pathname);
     entry.fault = fault;
     if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault?.drop === true) {

@@ -1,5 +1,6 @@
 /** The sandbox's test-control endpoints (`/__sandbox/*`, no auth), as the tests, the demo and the bench use them. */
 import type { Fault, LogEntry } from '../sandbox/faults';
+import { PAGE_HEADER } from '../sandbox/traffic';
 
 export type { Fault };
 export type SandboxLogEntry = LogEntry;
@@ -21,6 +22,8 @@ export interface SandboxControl {
   extensionCalls(): Promise<SandboxLogEntry[]>;
   /** Requests created by POST (replays of an Idempotency-Key not counted): the exactly-once counter. */
   created(): Promise<CreatedRequest[]>;
+  /** A company's requests (in one status when given), newest first, as the approver's page lists them. */
+  requests(companyId: number, status?: string): Promise<CreatedRequest[]>;
   /** The accounting approver accepts or rejects a request through the API, as the approver's page does. */
   decide(
     companyId: number,
@@ -41,6 +44,17 @@ export function sandboxControl(url: string): SandboxControl {
     const text = await response.text();
     return text ? JSON.parse(text) : null;
   };
+  // The approver's calls are marked as the approver's page's, so faults and the extension's call log leave them out.
+  const asApprover = (path: string, method: string, body?: unknown) =>
+    fetch(`${url}/rest/v1.0${path}`, {
+      method,
+      headers: {
+        Authorization: 'Bearer sandbox-approver',
+        [PAGE_HEADER]: '1',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   return {
     url,
     reset: async () => void (await call('POST', 'reset')),
@@ -49,16 +63,14 @@ export function sandboxControl(url: string): SandboxControl {
     log: async () => (await call('GET', 'log')) as SandboxLogEntry[],
     extensionCalls: async () => ((await call('GET', 'log')) as SandboxLogEntry[]).filter((entry) => !entry.fromPage),
     created: async () => (await call('GET', 'created')) as CreatedRequest[],
+    async requests(companyId, status) {
+      const query = `${status ? `filters[status][]=${encodeURIComponent(status)}&` : ''}per_page=1000`;
+      const response = await asApprover(`/companies/${companyId}/erp/requests?${query}`, 'GET');
+      if (!response.ok) throw new Error(`requests ${status}: HTTP ${response.status} ${await response.text()}`);
+      return (await response.json()) as CreatedRequest[];
+    },
     async decide(companyId, requestId, decision, body) {
-      const response = await fetch(`${url}/rest/v1.0/companies/${companyId}/erp/requests/${requestId}/${decision}`, {
-        method: 'POST',
-        headers: {
-          Authorization: 'Bearer sandbox-approver',
-          'Procore-Company-Id': String(companyId),
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify(body),
-      });
+      const response = await asApprover(`/companies/${companyId}/erp/requests/${requestId}/${decision}`, 'POST', body);
       if (!response.ok) throw new Error(`${decision} ${requestId}: HTTP ${response.status} ${await response.text()}`);
     },
   };

@@ -450,9 +450,44 @@ describe('sandbox faults and log', () => {
     expect((await control('/created')).json).toEqual([expect.objectContaining({ id: retry.json.id })]);
   });
 
+  it('applies rated switches by one draw per call, whose rates add up, until cleared', async () => {
+    const draws = [0.05, 0.5, 0.12, 0.2, 0.01];
+    const rated = await startSandbox({ port: 0, random: () => draws.shift() ?? 0.99 });
+    try {
+      const post = (body: unknown) =>
+        fetch(`${rated.url}/__sandbox/faults`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      expect(
+        (
+          await post([
+            { rate: 0.1, status: 503 },
+            { rate: 0.05, status: 429, retryAfter: 1 },
+          ])
+        ).status,
+      ).toBe(201);
+      const me = (headers: Record<string, string> = {}) =>
+        fetch(`${rated.url}/rest/v1.0/me`, { headers: { Authorization: 'Bearer sandbox-token', ...headers } });
+      expect([(await me()).status, (await me()).status, (await me()).status, (await me()).status]).toEqual([
+        503, 200, 429, 200,
+      ]);
+      // The sandbox's own pages are never faulted, and they take no draw.
+      expect((await me({ 'X-Sandbox-Page': '1' })).status).toBe(200);
+      expect((await me()).status).toBe(503);
+      expect(draws).toEqual([]);
+    } finally {
+      await rated.close();
+    }
+  });
+
   it('lists, clears and validates fault switches', async () => {
     expect((await fault({ count: 0 })).status).toBe(400);
     expect((await fault({ count: 1, drop: 'later' })).status).toBe(400);
+    expect((await fault({ status: 500 })).status).toBe(400);
+    expect((await fault({ rate: 0, status: 500 })).status).toBe(400);
+    expect((await fault({ rate: 1.5, status: 500 })).status).toBe(400);
     await fault([
       { count: 3, status: 502 },
       { match: '/me', count: 1, delayMs: 5 },
@@ -481,6 +516,7 @@ describe('sandbox faults and log', () => {
         path: '/rest/v1.0/companies/8001/erp/requests',
         status: 201,
         idempotencyKey: 'logged-key',
+        body: JSON.stringify({ item_type: 'vendor', item_id: 101 }),
       }),
       expect.objectContaining({ method: 'GET', query: 'filters[item_id]=101', status: 200, fromPage: false }),
     ]);
