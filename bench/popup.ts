@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExtensionBrowser } from '../scripts/extension-browser';
 import { STORED } from '../lib/extension/storage-items';
-import { encodeStored } from '../lib/extension/stored-value';
+import { writeStoredItems } from '../scripts/extension-storage';
 import { trackedMap } from './tracked-seed';
 
 export const POPUP_RUNS = 20;
@@ -133,7 +133,7 @@ interface BenchChrome {
   action: { setPopup(details: { popup: string }): Promise<void>; openPopup(): Promise<void> };
   extension: { getViews(filter: { type: 'popup' }): (Window & typeof globalThis)[] };
   storage: {
-    local: { set(items: Record<string, unknown>): Promise<void>; get(key: string): Promise<Record<string, unknown>> };
+    local: { get(key: string): Promise<Record<string, unknown>> };
   };
 }
 
@@ -150,15 +150,7 @@ export async function seedTracked(ext: ExtensionBrowser, origin: string, count: 
       ).evaluate(() => (globalThis as unknown as { chrome: BenchChrome }).chrome.storage.local.get('firstScreen')),
     );
   const before = await firstScreen();
-  const worker = await ext.serviceWorker();
-  await worker.evaluate(
-    ([key, value, version]) =>
-      (globalThis as unknown as { chrome: BenchChrome }).chrome.storage.local.set({
-        [key]: value,
-        [`${key}$`]: { v: version },
-      }),
-    ['tracked', encodeStored(STORED.tracked, trackedMap(count, origin)), STORED.tracked.version] as const,
-  );
+  await writeStoredItems(ext, [[STORED.tracked, trackedMap(count, origin)]]);
   await ext.stopServiceWorker();
   const deadline = Date.now() + 30_000;
   while ((await firstScreen()) === before) {

@@ -2,7 +2,7 @@
  * Chromium (found by `find-chromium.ts`) with the unpacked extension loaded, driven by playwright-core. Shared by the e2e tests, the demo
  * and the bench, so all three see the extension the same way.
  */
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -19,6 +19,8 @@ export interface ExtensionBrowser {
   /** A new tab showing the popup (the same document the toolbar button opens). */
   openPopup(): Promise<Page>;
   openOptions(): Promise<Page>;
+  /** The browser's DevTools WebSocket address, when launched with `devtools` (the soak watches every target there). */
+  devtoolsEndpoint(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,11 @@ export interface LaunchOptions {
    * pending sends); a new temporary one by default, removed on close.
    */
   profileDir?: string;
+  /**
+   * Also open a DevTools port (any free one) beside Playwright's pipe, for a client that needs the browser's own
+   * session: Playwright gives sessions of pages only.
+   */
+  devtools?: boolean;
 }
 
 /** Extension loading needs Chromium's new headless mode; the flags keep the browser quiet and offline. */
@@ -128,7 +135,10 @@ export async function launchExtensionBrowser(
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: !headed,
-    args: chromiumArgs([extensionDir, ...(options.alsoLoad ?? [])], headed, lang),
+    args: [
+      ...chromiumArgs([extensionDir, ...(options.alsoLoad ?? [])], headed, lang),
+      ...(options.devtools ? ['--remote-debugging-port=0'] : []),
+    ],
     locale: lang,
     env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
     viewport: options.viewport ?? { width: 1280, height: 900 },
@@ -140,7 +150,10 @@ export async function launchExtensionBrowser(
   try {
     const extensionId = new URL((await backgroundWorker(context)).url()).host;
     const extensionUrl = (path: string): string => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
-    if (firstRun) await welcomed(context, extensionUrl('options.html'));
+    // A browser closed abruptly soon after its first run may not have saved the install: it installs again and opens
+    // its options page. A kept profile gives that tab a moment to show, so that it takes no test's tab either.
+    if (firstRun) await welcomed(context, extensionUrl('options.html'), 15_000);
+    else await welcomed(context, extensionUrl('options.html'), 2_000).catch(() => undefined);
     const openPage = async (path: string): Promise<Page> => {
       const page = await context.newPage();
       await page.goto(extensionUrl(path));
@@ -153,6 +166,12 @@ export async function launchExtensionBrowser(
       extensionUrl,
       openPopup: () => openPage('popup.html'),
       openOptions: () => openPage('options.html'),
+      devtoolsEndpoint: async () => {
+        if (!options.devtools) throw new Error('launched without devtools: true');
+        // Chrome writes the port it took and the browser's path there, one per line.
+        const [port, path] = (await readFile(join(profileDir, 'DevToolsActivePort'), 'utf8')).split('\n');
+        return `ws://127.0.0.1:${port}${path}`;
+      },
       close,
     };
   } catch (error) {
@@ -165,8 +184,8 @@ export async function launchExtensionBrowser(
  * A fresh profile is a first install: the extension opens its options page. Waiting for that tab first means no test,
  * demo step or bench run has its own tab taken over by it (Chrome opens it in whatever new tab comes next).
  */
-async function welcomed(context: BrowserContext, optionsUrl: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
+async function welcomed(context: BrowserContext, optionsUrl: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (!context.pages().some((page) => page.url() === optionsUrl)) {
     if (Date.now() > deadline) throw new Error('The extension did not open its options page on install');
     await new Promise((done) => setTimeout(done, 50));
