@@ -137,12 +137,15 @@ describe('the popup', () => {
     await popup.getByText(/^Last updated/).waitFor();
     const refresh = popup.getByRole('button', { name: 'Refresh', exact: true });
     await refresh.waitFor();
-    // The refresh's list call is held for a moment, so its progress can be seen.
-    await sandbox.fault({ match: '/erp/requests', method: 'GET', count: 1, delayMs: 1500 });
+    // The refresh's list call is held for a moment, so its progress can be seen: the next few list calls, in case a
+    // scheduled poll's comes first.
+    await sandbox.fault({ match: '/erp/requests', method: 'GET', count: 3, delayMs: 1500 });
     await refresh.click();
-    const refreshing = popup.getByRole('button', { name: 'Refreshing…', exact: true });
-    await refreshing.waitFor();
-    expect(await refreshing.getAttribute('aria-busy')).toBe('true');
+    // The label and the busy state at once: read one after the other, the refresh could end in between.
+    await popup
+      .getByRole('button', { name: 'Refreshing…', exact: true })
+      .and(popup.locator('[aria-busy="true"]'))
+      .waitFor();
     await refresh.waitFor();
     expect(await refresh.getAttribute('aria-busy')).toBe('false');
     await popup.getByText('Last updated just now').waitFor();
