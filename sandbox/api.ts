@@ -6,6 +6,7 @@ import { REQUEST_STATUSES, type ErpRequest, type User, type Vendor } from './mod
 import { paginate } from './pagination';
 import { notFound, Problem } from './problem';
 import type { Account, RequestFilters } from './account';
+import { permissionManifest } from './permission-manifest';
 import { bearer } from './traffic';
 
 type Env = { Bindings: HttpBindings; Variables: { user: User } };
@@ -94,9 +95,15 @@ export function apiRoutes(account: Account): Hono<Env> {
     return c.json({ erp_system, erp_system_name, syncs_companies, erp_data_synced, rules });
   });
 
-  api.get('/companies/:company/permissions/directory', (c) => {
-    account.company(id(c, 'company'));
-    return c.json({ level: c.get('user').directoryLevel });
+  // Procore's permission manifest: `company_id` for a company's tools, `project_id` for a project's.
+  api.get('/settings/permissions', (c) => {
+    const projectId = c.req.query('project_id');
+    if (projectId === undefined) {
+      account.company(companyIdOf(c));
+      return c.json(permissionManifest(c.get('user')));
+    }
+    const project = account.project(Number(projectId));
+    return c.json(permissionManifest(c.get('user'), project.id));
   });
 
   api.get('/companies', (c) => {

@@ -21,6 +21,8 @@ export interface User extends Person {
   login: string;
   token: string;
   directoryLevel: PermissionLevel;
+  /** A project's Directory where the user's level is not their company level. */
+  projectDirectoryLevels?: Record<number, PermissionLevel>;
   /** The accountant's "Can Push to Accounting" privilege: only such users accept or reject. */
   canPushToAccounting: boolean;
 }

@@ -22,6 +22,8 @@ const USERS: User[] = [
     name: 'Alex Admin',
     token: TOKENS.admin,
     directoryLevel: 'admin',
+    // Admin on the company's Directory, but only Standard on Eastside Clinic's.
+    projectDirectoryLevels: { 502: 'standard' },
     canPushToAccounting: false,
   },
   {
@@ -174,7 +176,10 @@ export function seed(now = Date.now()): Db {
   return {
     users: structuredClone(USERS),
     companies: structuredClone(COMPANIES),
-    projects: [{ id: 501, name: 'Riverside Tower', companyId: 8001 }],
+    projects: [
+      { id: 501, name: 'Riverside Tower', companyId: 8001 },
+      { id: 502, name: 'Eastside Clinic', companyId: 8001 },
+    ],
     vendors: VENDORS.map((v) => vendor(v, at(30 * DAY))),
     requests: [
       request(1, 107, 'Keystone Steel', 10 * DAY, {

@@ -15,6 +15,8 @@ export const approverPath = (companyId: number): string => `/${companyId}/compan
 export const SUMMIT = 8001;
 export const HARBOR = 8002;
 export const RIVERSIDE_PROJECT = 501;
+/** A project of Summit Builders whose Directory the admin is only Standard on. */
+export const EASTSIDE_PROJECT = 502;
 export const VENDORS = {
   acme: { id: 101, name: 'Acme Concrete' },
   longName: { id: 102 },

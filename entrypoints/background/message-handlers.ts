@@ -56,15 +56,14 @@ async function remember({ stored, sandboxUrl }: HandlerDeps, companyId: number, 
 /** The vendor's fresh view after an action that did not go as asked (409): the real state, with why. */
 async function viewAfterFailure(
   deps: HandlerDeps,
-  companyId: number,
-  vendorId: number,
+  ids: { companyId: number; vendorId: number; projectId?: number },
   error: UserError,
 ): Promise<Result<VendorView>> {
   if (error.kind !== 'conflict') {
     await deps.tracking.noteError(error);
     return fail(error);
   }
-  const view = await deps.vendors.view(companyId, vendorId, { refresh: true });
+  const view = await deps.vendors.view(ids.companyId, ids.vendorId, { refresh: true, projectId: ids.projectId });
   return view.ok ? ok({ ...view.value, notice: error }) : view;
 }
 
@@ -72,8 +71,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const { api, vendors, tracking, sandboxUrl } = deps;
 
   const rememberCompany = (companyId: number, origin: string | null) => remember(deps, companyId, origin);
-  const viewAfter = (companyId: number, vendorId: number, error: UserError) =>
-    viewAfterFailure(deps, companyId, vendorId, error);
 
   return {
     async getVendor({ page, refresh }, from) {
@@ -83,12 +80,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         return company;
       }
       await rememberCompany(company.value, senderOrigin(from));
-      const view = await vendors.view(company.value, page.vendorId, { refresh });
+      const projectId = page.level === 'project' ? page.projectId : undefined;
+      const view = await vendors.view(company.value, page.vendorId, { refresh, projectId });
       if (!view.ok) await tracking.noteError(view.error);
       return view;
     },
 
-    async send({ companyId, vendorId, origin }, from) {
+    async send({ companyId, vendorId, origin, projectId }, from) {
       const fromPage = senderOrigin(from);
       const isPage = fromPage !== null && isProcoreOrigin(fromPage, sandboxUrl);
       // A content script may only send for its own origin; any sender only for a Procore origin (the link back).
@@ -98,19 +96,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const linkOrigin = new URL(origin).origin;
       await rememberCompany(companyId, linkOrigin);
       const sent = await deps.sender.send({ companyId, vendorId, origin: linkOrigin });
-      if (!sent.ok) return viewAfter(companyId, vendorId, sent.error);
-      return vendors.view(companyId, vendorId, { refresh: false });
+      if (!sent.ok) return viewAfterFailure(deps, { companyId, vendorId, projectId }, sent.error);
+      return vendors.view(companyId, vendorId, { refresh: false, projectId });
     },
 
-    async retrieve({ companyId, vendorId, requestId }) {
+    async retrieve({ companyId, vendorId, requestId, projectId }) {
       const client = await api.current();
       if (!client.ok) return client;
       try {
         await tracking.record(companyId, [await client.value.retrieveRequest(companyId, requestId)]);
       } catch (err) {
-        return viewAfter(companyId, vendorId, toUserError(err));
+        return viewAfterFailure(deps, { companyId, vendorId, projectId }, toUserError(err));
       }
-      return vendors.view(companyId, vendorId, { refresh: false });
+      return vendors.view(companyId, vendorId, { refresh: false, projectId });
     },
 
     async watch({ companyId, vendorId }, from) {

@@ -1,8 +1,8 @@
 /**
  * Everything the in-page control needs about one vendor (`VendorView`): its company (a project page asks the API),
- * the saved vendor, the integration's settings, the admin's permission, and every request for it, newest first.
- * Settings and permission change rarely, so they are kept for a minute per company; the vendor and its requests are
- * always fresh.
+ * the saved vendor, the integration's settings, the admin's permission (the project's Directory on a project page),
+ * and every request for it, newest first. Settings and permission change rarely, so they are kept for a minute per
+ * company (and per project); the vendor and its requests are always fresh.
  */
 import type { ErpRequest, ErpSettings, PermissionLevel } from '@/lib/contract/api-bodies';
 import { fail, ok, type Result } from '@/lib/contract/errors';
@@ -24,20 +24,30 @@ export interface VendorViewsDeps {
 export interface VendorViews {
   /** The company a page belongs to (a project page's company comes from the API, once). */
   companyOf(page: PageRef): Promise<Result<number>>;
-  view(companyId: number, vendorId: number, opts: { refresh: boolean }): Promise<Result<VendorView>>;
+  /** `projectId`: the page is the project's Directory, where the admin's level may differ from the company's. */
+  view(
+    companyId: number,
+    vendorId: number,
+    opts: { refresh: boolean; projectId?: number },
+  ): Promise<Result<VendorView>>;
 }
 
 export function createVendorViews({ api, record, now = Date.now }: VendorViewsDeps): VendorViews {
   const projects = new Map<number, number>();
-  const companies = new Map<number, { at: number; settings: ErpSettings; permission: PermissionLevel }>();
+  /** By company, and by project for a project page's permission: `8001` or `8001/501`. */
+  const facts = new Map<string, { at: number; settings: ErpSettings; permission: PermissionLevel }>();
 
-  const companyFacts = async (client: ApiClient, companyId: number, refresh: boolean) => {
-    const cached = companies.get(companyId);
+  const scopeFacts = async (client: ApiClient, companyId: number, projectId: number | undefined, refresh: boolean) => {
+    const key = projectId === undefined ? String(companyId) : `${companyId}/${projectId}`;
+    const cached = facts.get(key);
     if (cached && !refresh && now() - cached.at < COMPANY_CACHE_MS) return cached;
-    const [settings, permission] = await Promise.all([client.settings(companyId), client.permission(companyId)]);
-    const facts = { at: now(), settings, permission };
-    companies.set(companyId, facts);
-    return facts;
+    const [settings, permission] = await Promise.all([
+      client.settings(companyId),
+      client.permission(companyId, projectId),
+    ]);
+    const fresh = { at: now(), settings, permission };
+    facts.set(key, fresh);
+    return fresh;
   };
 
   return {
@@ -56,12 +66,12 @@ export function createVendorViews({ api, record, now = Date.now }: VendorViewsDe
       }
     },
 
-    async view(companyId, vendorId, { refresh }) {
+    async view(companyId, vendorId, { refresh, projectId }) {
       const client = await api();
       if (!client.ok) return client;
       try {
-        const [facts, vendor, list] = await Promise.all([
-          companyFacts(client.value, companyId, refresh),
+        const [known, vendor, list] = await Promise.all([
+          scopeFacts(client.value, companyId, projectId, refresh),
           client.value.vendor(companyId, vendorId),
           client.value.listRequests(companyId, { itemId: vendorId }),
         ]);
@@ -75,8 +85,8 @@ export function createVendorViews({ api, record, now = Date.now }: VendorViewsDe
           companyId,
           vendorId,
           vendor,
-          settings: facts.settings,
-          permission: facts.permission,
+          settings: known.settings,
+          permission: known.permission,
           latest: history[0] ?? null,
           history,
         });

@@ -68,7 +68,12 @@ function actions(session: PageSession, ask: AskBackground, update: Update, origi
     if (!trusted || busy || settling || !view) return;
     if (action !== 'retrieve' && controlModel(session.state)?.disabled) return;
     update({ busy: action === 'retrieve' ? 'retrieve' : 'send', error: null, failed: null });
-    const ids = { companyId: view.companyId, vendorId: view.vendorId };
+    const { page } = session;
+    const ids = {
+      companyId: view.companyId,
+      vendorId: view.vendorId,
+      ...(page.level === 'project' ? { projectId: page.projectId } : {}),
+    };
     const requestId = view.latest?.id;
     const result: Result<VendorView> = await orNoAnswer(
       action === 'retrieve' && requestId !== undefined

@@ -56,8 +56,37 @@ export const erpSettingsSchema = z.object({
 export type ErpSettings = z.infer<typeof erpSettingsSchema>;
 
 export const PERMISSION_LEVELS = ['none', 'read_only', 'standard', 'admin'] as const;
-export const permissionSchema = z.object({ level: z.enum(PERMISSION_LEVELS) });
 export type PermissionLevel = (typeof PERMISSION_LEVELS)[number];
+
+/**
+ * Procore's permission manifest (`GET /rest/v1.0/settings/permissions`): one entry per tool with the user's access
+ * level on it. Only what the extension reads is checked; every other key Procore sends is ignored.
+ */
+export const permissionManifestSchema = z.object({
+  tools: z.array(
+    z.object({
+      name: z.string(),
+      available_for_user: z.optional(z.boolean()),
+      user_access_level: z.nullish(z.object({ name: z.string() })),
+    }),
+  ),
+});
+export type PermissionManifest = z.infer<typeof permissionManifestSchema>;
+
+/** Procore's level names, as the manifest words them. */
+const MANIFEST_LEVELS: Record<string, PermissionLevel> = {
+  Admin: 'admin',
+  Standard: 'standard',
+  'Read Only': 'read_only',
+  None: 'none',
+};
+
+/** The user's level on the Directory tool: none when the tool is missing, not available to them, or at a level Procore has not documented. */
+export function directoryLevel({ tools }: PermissionManifest): PermissionLevel {
+  const directory = tools.find((tool) => tool.name === 'directory');
+  if (!directory || directory.available_for_user === false) return 'none';
+  return MANIFEST_LEVELS[directory.user_access_level?.name ?? ''] ?? 'none';
+}
 
 export const projectSchema = z.object({
   id: z.number(),

@@ -58,9 +58,17 @@ function message<Input extends z.ZodMiniType, From extends 'page' | 'extension'>
 export const MESSAGES = {
   /** The vendor of a page, resolved (project pages find their company); `refresh` rereads settings too. */
   getVendor: message(z.object({ page: pageRefSchema, refresh: z.boolean() }), 'page').answers<Result<VendorView>>(),
-  /** Send or re-send, exactly once per call. `origin`: the Procore origin of the page that asked, to link back. */
-  send: message(z.extend(vendorIdsSchema, { origin: z.url() }), 'page').answers<Result<VendorView>>(),
-  retrieve: message(z.extend(vendorIdsSchema, { requestId: idSchema }), 'page').answers<Result<VendorView>>(),
+  /**
+   * Send or re-send, exactly once per call. `origin`: the Procore origin of the page that asked, to link back;
+   * `projectId` (here and in `retrieve`): the page is a project's Directory, whose permission the answer's view has.
+   */
+  send: message(z.extend(vendorIdsSchema, { origin: z.url(), projectId: z.optional(idSchema) }), 'page').answers<
+    Result<VendorView>
+  >(),
+  retrieve: message(
+    z.extend(vendorIdsSchema, { requestId: idSchema, projectId: z.optional(idSchema) }),
+    'page',
+  ).answers<Result<VendorView>>(),
   /** Tell the sending tab (`vendorChanged`) when this vendor's record changes. */
   watch: message(vendorIdsSchema, 'page').answers<void>(),
   /** Open the options page (the page's "not connected" note links there; a content script cannot open it). */

@@ -11,7 +11,7 @@ import { eventually, test } from './browser';
 const acmePath = companyVendorPath(SUMMIT, VENDORS.acme.id);
 const CREATE = `/rest/v1.0/companies/${SUMMIT}/erp/requests`;
 /** Called by the extension only (the sandbox's own pages never ask for permissions), so page loads leave it alone. */
-const PERMISSION = `/companies/${SUMMIT}/permissions/directory`;
+const PERMISSION = '/settings/permissions';
 
 const alertText = (page: Page) =>
   page

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import {
   accessibleDescription,
   companyVendorPath,
+  EASTSIDE_PROJECT,
   erpControl,
   HARBOR,
   projectVendorPath,
@@ -46,6 +47,13 @@ describe('why sending is unavailable', () => {
     await setApiToken(ext, 'sandbox-viewer');
     const page = await open(companyVendorPath(SUMMIT, VENDORS.acme.id));
     await expectUnavailableBecause(page, /Admin permission on the Directory tool/);
+  });
+
+  test("Admin on the company's Directory but not on this project's: the project page says so", async ({ open }) => {
+    const onProject = await open(projectVendorPath(EASTSIDE_PROJECT, VENDORS.acme.id));
+    await expectUnavailableBecause(onProject, /Admin permission on the Directory tool/);
+    const onCompany = await open(companyVendorPath(SUMMIT, VENDORS.acme.id));
+    await eventually(() => erpControl(onCompany).send.isEnabled()).toBe(true);
   });
 
   test('name longer than the ERP allows, with the numbers', async ({ open }) => {

@@ -9,7 +9,8 @@ import {
   erpRequestSchema,
   erpSettingsSchema,
   meSchema,
-  permissionSchema,
+  permissionManifestSchema,
+  directoryLevel,
   projectSchema,
   vendorSchema,
   type ErpRequest,
@@ -53,7 +54,8 @@ export interface ListResult {
 export interface ApiClient {
   me(): Promise<Me>;
   settings(companyId: number): Promise<ErpSettings>;
-  permission(companyId: number): Promise<PermissionLevel>;
+  /** The admin's level on the Directory, from Procore's permission manifest: the project's when a project is named. */
+  permission(companyId: number, projectId?: number): Promise<PermissionLevel>;
   project(projectId: number): Promise<Project>;
   vendor(companyId: number, vendorId: number): Promise<Vendor>;
   /** Safe to retry: the server returns the request already created for the same `idempotencyKey`. */
@@ -155,8 +157,11 @@ export function createApiClient(config: ApiConfig, options: ApiClientOptions = {
   return {
     me: () => get(meSchema, '/me', null),
     settings: (companyId) => get(erpSettingsSchema, `/companies/${companyId}/erp/settings`, companyId),
-    permission: async (companyId) =>
-      (await get(permissionSchema, `/companies/${companyId}/permissions/directory`, companyId)).level,
+    permission: async (companyId, projectId) => {
+      const scope = projectId === undefined ? { company_id: companyId } : { project_id: projectId };
+      const query = new URLSearchParams(Object.entries(scope).map(([k, v]) => [k, String(v)]));
+      return directoryLevel(await get(permissionManifestSchema, '/settings/permissions', companyId, query));
+    },
     project: (projectId) => get(projectSchema, `/projects/${projectId}`, null),
     vendor: (companyId, vendorId) =>
       get(

@@ -81,10 +81,30 @@ describe('sandbox auth', () => {
     expect((await api('/me')).json).toEqual({ id: 1, login: 'alex.admin@example.com', name: 'Alex Admin' });
     expect((await api('/me', { token: 'sandbox-viewer' })).json).toMatchObject({ id: 2, name: 'Vic Viewer' });
     expect((await api('/me', { token: 'sandbox-approver' })).json).toMatchObject({ id: 3, name: 'Avery Approver' });
-    expect((await api('/companies/8001/permissions/directory')).json).toEqual({ level: 'admin' });
-    expect((await api('/companies/8001/permissions/directory', { token: 'sandbox-viewer' })).json).toEqual({
-      level: 'read_only',
+  });
+
+  it("answers Procore's permission manifest for a company's tools, and a project's", async () => {
+    const directory = async (query: string, token = 'sandbox-token') =>
+      ((await api(`/settings/permissions?${query}`, { token })).json.tools as any[]).find(
+        (t) => t.name === 'directory',
+      );
+    expect(await directory('company_id=8001')).toEqual({
+      id: 5,
+      name: 'directory',
+      friendly_name: 'Directory',
+      available_for_user: true,
+      user_access_level: { id: 3, name: 'Admin' },
+      permitted_actions: expect.arrayContaining([{ name: 'view', friendly_name: 'view' }]),
     });
+    expect((await directory('company_id=8001', 'sandbox-viewer')).user_access_level).toEqual({
+      id: 1,
+      name: 'Read Only',
+    });
+    // Admin on the company's Directory, Standard on Eastside Clinic's.
+    expect((await directory('project_id=501')).user_access_level.name).toBe('Admin');
+    expect((await directory('project_id=502')).user_access_level.name).toBe('Standard');
+    expect((await api('/settings/permissions')).status).toBe(400);
+    expect((await api('/settings/permissions?project_id=999')).status).toBe(404);
   });
 
   it('forbids the viewer to send, retrieve or save', async () => {

@@ -101,9 +101,10 @@ export class FakeApi implements ApiClient {
     await this.enter('settings', [companyId]);
     return SETTINGS;
   }
-  async permission(companyId: number) {
-    await this.enter('permission', [companyId]);
-    return 'admin' as const;
+  /** Admin everywhere but on project 502's Directory, as the sandbox's admin is. */
+  async permission(companyId: number, projectId?: number) {
+    await this.enter('permission', projectId === undefined ? [companyId] : [companyId, projectId]);
+    return projectId === 502 ? ('standard' as const) : ('admin' as const);
   }
   async project(projectId: number) {
     await this.enter('project', [projectId]);

@@ -82,6 +82,31 @@ describe('background message handling', () => {
     expect(result.value.history.map((r) => r.status)).toEqual(['pending_acceptance', 'rejected']);
   });
 
+  it("takes a project page's permission from that project's Directory, also in the view after a send", async () => {
+    const api = new FakeApi();
+    const bg = app(api);
+    const page = { level: 'project' as const, projectId: 502, vendorId: 101 };
+    const viewed = await bg.handle(
+      'getVendor',
+      { page, refresh: false },
+      CONTENT_SENDER(7, `${ORIGIN}/502/project/directory/vendors/101/edit`),
+    );
+    expect(viewed).toMatchObject({ ok: true, value: { permission: 'standard' } });
+    const sent = await bg.handle(
+      'send',
+      { companyId: 8001, vendorId: 101, origin: ORIGIN, projectId: 502 },
+      CONTENT_SENDER(7, `${ORIGIN}/502/project/directory/vendors/101/edit`),
+    );
+    expect(sent).toMatchObject({ ok: true, value: { permission: 'standard' } });
+    const company = await bg.handle(
+      'getVendor',
+      { page: { level: 'company', companyId: 8001, vendorId: 101 }, refresh: false },
+      CONTENT_SENDER(),
+    );
+    expect(company).toMatchObject({ ok: true, value: { permission: 'admin' } });
+    expect(api.calls.filter((c) => c.method === 'permission').map((c) => c.args)).toEqual([[8001, 502], [8001]]);
+  });
+
   it('never puts the token in an answer', async () => {
     const api = new FakeApi();
     const bg = app(api);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { erpRequestSchema, storedRequestSchema } from '@/lib/contract/api-bodies';
+import {
+  directoryLevel,
+  erpRequestSchema,
+  permissionManifestSchema,
+  storedRequestSchema,
+} from '@/lib/contract/api-bodies';
 import { requestRecord } from '../../records';
 
 const UNSET = ['decided_by', 'decided_at', 'rejection_comment', 'erp_vendor_id', 'errors'] as const;
@@ -46,5 +51,47 @@ describe('an ERP request, as the API answers it and as it is kept', () => {
       const { [key]: _dropped, ...partial } = requestRecord();
       expect(storedRequestSchema.safeParse(partial).success, key).toBe(false);
     }
+  });
+});
+
+describe("the admin's Directory level, from Procore's permission manifest", () => {
+  const level = (tools: unknown[]) => directoryLevel(permissionManifestSchema.parse({ tools }));
+  const directory = (name: string, extra: Record<string, unknown> = {}) => ({
+    id: 5,
+    name: 'directory',
+    friendly_name: 'Directory',
+    available_for_user: true,
+    user_access_level: { id: 3, name },
+    permitted_actions: [],
+    ...extra,
+  });
+
+  it.each([
+    ['Admin', 'admin'],
+    ['Standard', 'standard'],
+    ['Read Only', 'read_only'],
+    ['None', 'none'],
+    ['Owner', 'none'],
+  ])('reads %s as %s', (name, expected) => {
+    expect(level([directory(name)])).toBe(expected);
+  });
+
+  it('is none without the Directory tool, or when it is not available to the user', () => {
+    expect(level([{ id: 12, name: 'documents', user_access_level: { id: 3, name: 'Admin' } }])).toBe('none');
+    expect(level([directory('Admin', { available_for_user: false })])).toBe('none');
+    expect(level([directory('Admin', { user_access_level: null })])).toBe('none');
+  });
+
+  it('ignores every key it does not read, and reads the Directory among other tools', () => {
+    const manifest = permissionManifestSchema.parse({
+      tools: [{ name: 'documents', novel: 1 }, directory('Admin', { beta: { x: 1 } })],
+      company: { id: 8001 },
+    });
+    expect(directoryLevel(manifest)).toBe('admin');
+    expect(manifest).not.toHaveProperty('company');
+  });
+
+  it('refuses a manifest without its tools list', () => {
+    expect(permissionManifestSchema.safeParse({ level: 'admin' }).success).toBe(false);
   });
 });

@@ -137,12 +137,27 @@ describe('requests', () => {
     expect(calls[0]?.url.href).toBe(`${BASE}/gateway/rest/v1.0/me`);
   });
 
+  const manifest = (level: string) => ({
+    tools: [
+      { id: 12, name: 'documents', friendly_name: 'Documents', available_for_user: true },
+      {
+        id: 5,
+        name: 'directory',
+        friendly_name: 'Directory',
+        available_for_user: true,
+        user_access_level: { id: 3, name: level },
+        permitted_actions: [{ name: 'view' }],
+      },
+    ],
+  });
+
   it('calls each endpoint of the contract and returns the parsed body', async () => {
     const project = { id: 501, name: 'Riverside Tower', company: { id: 8001, name: 'Summit Builders' } };
     const { api, calls } = setup([
       { body: me },
       { body: settingsBody },
-      { body: { level: 'admin' } },
+      { body: manifest('Admin') },
+      { body: manifest('Standard') },
       { body: project },
       { body: vendorBody },
       { body: request(7) },
@@ -151,6 +166,7 @@ describe('requests', () => {
     expect(await api.me()).toEqual(me);
     expect(await api.settings(8001)).toEqual(settingsBody);
     expect(await api.permission(8001)).toBe('admin');
+    expect(await api.permission(8001, 502)).toBe('standard');
     expect(await api.project(501)).toEqual(project);
     const vendor = await api.vendor(8001, 101);
     expect(vendor).toMatchObject({ id: 101, name: 'Acme Concrete', abbreviated_name: '', origin_code: null });
@@ -164,7 +180,8 @@ describe('requests', () => {
     expect(calls.map((c) => `${c.method} ${c.url.pathname}${c.url.search}`)).toEqual([
       'GET /rest/v1.0/me',
       'GET /rest/v1.0/companies/8001/erp/settings',
-      'GET /rest/v1.0/companies/8001/permissions/directory',
+      'GET /rest/v1.0/settings/permissions?company_id=8001',
+      'GET /rest/v1.0/settings/permissions?project_id=502',
       'GET /rest/v1.0/projects/501',
       'GET /rest/v1.0/vendors/101?company_id=8001&view=erp',
       'GET /rest/v1.0/companies/8001/erp/requests/7',
@@ -350,8 +367,8 @@ describe('malformed answers', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('rejects an unknown request status and an unknown permission level', async () => {
-    const { api } = setup([{ body: request(1, { status: 'exploded' }) }, { body: { level: 'owner' } }]);
+  it('rejects an unknown request status and a permission manifest without its tools', async () => {
+    const { api } = setup([{ body: request(1, { status: 'exploded' }) }, { body: { level: 'admin' } }]);
     expect((await failure(api.getRequest(8001, 1))).kind).toBe('malformed');
     expect((await failure(api.permission(8001))).kind).toBe('malformed');
   });
