@@ -24,6 +24,11 @@ const FIRST = 10;
  * the gate let through just before is sent within this of the answer, and is not counted as sent while closed.
  */
 export const OBSERVE_GRACE_MS = 50;
+/**
+ * The gate's clock (`Date.now()`, whole milliseconds, and timers that may fire a millisecond early) and the network
+ * events' clock differ by about this much: a call this close to the end of a wait counts as sent after it.
+ */
+export const CLOCK_TOLERANCE_MS = 5;
 
 const SEND_PATH = /\/companies\/(\d+)\/erp\/requests$/;
 const extensionCalls = (log: LogEntry[]) => log.filter((entry) => !entry.fromPage);
@@ -181,10 +186,13 @@ function closedGate(records: SoakRecords): CheckRow {
     records.stops.some(({ from, to }) => at >= from - STOP_MARGIN_MS && at <= to + STOP_MARGIN_MS);
   const closed = limited
     .filter((c) => !unheard(c.answeredAt!))
-    .map((c) => ({ from: c.answeredAt! + OBSERVE_GRACE_MS, until: c.answeredAt! + c.retryAfter! * 1000 }));
+    .map((c) => ({
+      from: c.answeredAt! + OBSERVE_GRACE_MS,
+      until: c.answeredAt! + c.retryAfter! * 1000 - CLOCK_TOLERANCE_MS,
+    }));
   const early = records.workerCalls.flatMap((c) => {
     const gate = closed.find(({ from, until }) => c.sentAt >= from && c.sentAt < until);
-    const after = gate && Math.round(c.sentAt - gate.from + OBSERVE_GRACE_MS);
+    const after = gate && (c.sentAt - gate.from + OBSERVE_GRACE_MS).toFixed(1);
     return gate ? [`${c.method} ${new URL(c.url).pathname} sent ${after} ms after a 429 came back`] : [];
   });
   return {

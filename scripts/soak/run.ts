@@ -88,6 +88,21 @@ async function settle(ext: ExtensionBrowser, sandbox: SandboxControl): Promise<n
   return Date.now() - started;
 }
 
+/**
+ * The worker's heap with the whole queue in it, so that start and end compare alike: a worker just woken has read
+ * nothing yet. The popup asks for the whole queue once its first screen is painted, and has it well within 2 s.
+ */
+async function heapWithQueueLoaded(ext: ExtensionBrowser, watch: BrowserWatch): Promise<number | null> {
+  const popup = await ext.openPopup();
+  try {
+    await popup.getByRole('heading', { name: /^Needs your attention/ }).waitFor();
+    await sleep(2_000);
+    return await watch.workerHeap();
+  } finally {
+    await popup.close();
+  }
+}
+
 interface Actors {
   intents: Intent[];
   decisions: Decisions;
@@ -133,7 +148,7 @@ async function soak(
     if (await watch.wrapped()) break;
     if (tries === 3) throw new Error('the notification counter did not get into the restarted worker');
   }
-  const heapStart = await watch.workerHeap();
+  const heapStart = await heapWithQueueLoaded(ext, watch);
   const startedAt = Date.now();
   for (const fault of FAULTS) await sandbox.fault(fault);
   say(`clicking for ${SECONDS} s with faults on (seed ${SEED})`);
@@ -159,7 +174,7 @@ async function soak(
     stored: await storedTracked(ext),
     notifications: watch.notifications,
     errors: watch.errors,
-    heap: { start: heapStart, end: await watch.workerHeap() },
+    heap: { start: heapStart, end: await heapWithQueueLoaded(ext, watch) },
     stops: actors.stops,
     rateLimit: RATE_LIMIT,
   };

@@ -256,11 +256,13 @@ describe('gateChecks', () => {
 
   it("counts what the worker sent after a 429 came back and before its Retry-After, past the gate's moment", () => {
     const rows = gateChecks(
-      records({ workerCalls: [limited(0), sent(OBSERVE_GRACE_MS - 10), sent(1_000), sent(2_001)] }),
+      records({ workerCalls: [limited(0), sent(OBSERVE_GRACE_MS - 10), sent(1_000), sent(1_998), sent(2_001)] }),
     );
     expect(met(rows)[closed]).toBe(false);
     expect(rows[1]!.figure).toBe('1 (after 1 429s; 0 more while the worker stopped)');
-    expect(rows[1]!.details).toEqual(['GET /rest/v1.0/companies/9001/erp/requests sent 1000 ms after a 429 came back']);
+    expect(rows[1]!.details).toEqual([
+      'GET /rest/v1.0/companies/9001/erp/requests sent 1000.0 ms after a 429 came back',
+    ]);
   });
 
   it('leaves out a 429 answered while the worker was being stopped: it may never have reached it', () => {
