@@ -23,8 +23,17 @@ import { companiesOf, SOAK_COMPANIES, soakSeed, trackedOf } from './population';
 import { seededRandom, type Random } from './random';
 import type { FinalRequest, Intent, SoakRecords } from './records';
 
-const SECONDS = Number(process.env.SOAK_SECONDS ?? 180);
-const SEED = Number(process.env.SOAK_SEED ?? Date.now() % 4_294_967_296);
+/** A whole number from the environment, or the default; anything else stops the soak before it starts, saying why. */
+function wholeNumber(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (Number.isSafeInteger(value) && value >= min) return value;
+  process.stderr.write(`soak: ${name} must be a whole number, at least ${min} (got "${raw}")\n`);
+  process.exit(2);
+}
+
+const SECONDS = wholeNumber('SOAK_SECONDS', 180, 10);
+const SEED = wholeNumber('SOAK_SEED', Date.now() % 4_294_967_296, 0);
 const ADMINS = 3;
 const POLL_SECONDS = 15;
 const SYNC_DELAY_MS = 3_000;
