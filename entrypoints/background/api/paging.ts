@@ -5,7 +5,7 @@ import type { Answered } from './http';
 export const PER_PAGE = 100;
 
 /** The `rel="next"` target of a `Link` header, or null. */
-function linkNext(link: string): string | null {
+export function linkNext(link: string): string | null {
   for (const part of link.split(',')) {
     const match = /^\s*<([^>]*)>(.*)$/.exec(part);
     if (match?.[1] !== undefined && /;\s*rel\s*=\s*"?[^"]*\bnext\b/i.test(match[2] ?? '')) return match[1];
