@@ -2,6 +2,7 @@
  * What happens around every `/rest/` call before and after the API proper: the call log, the fault switches,
  * and Procore's rate-limit headers.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { HttpBindings } from '@hono/node-server';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Faults, Fault, LogEntry } from './faults';
@@ -20,8 +21,6 @@ export interface Traffic {
   /** Calls allowed per token per hour (Procore's default: 3,600). */
   rateLimit: number;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function bearer(c: Context): string | null {
   const match = /^Bearer\s+(.+)$/i.exec(c.req.header('Authorization') ?? '');

@@ -3,6 +3,7 @@
  * clicks Send, Re-send or Retrieve: once, twice in a row, or in two tabs of the vendor at once. A click that ends in
  * an error is clicked again, as a person would, until the sandbox shows the outcome.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { SandboxControl } from '../sandbox-control';
 import { companyVendorPath, erpControl } from '../sandbox-pages';
@@ -24,8 +25,6 @@ export interface AdminDeps {
   busy: Set<string>;
   intents: Intent[];
 }
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 async function openVendor(deps: AdminDeps, companyId: number, vendorId: number): Promise<Page> {
   const page = await deps.context.newPage();

@@ -3,6 +3,7 @@
  * accepted (exported a few seconds later), rejected with a comment, or accepted under an ERP vendor ID another vendor
  * has, so that its export fails. A request the admin retrieved meanwhile answers 409, as in Procore: skipped.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { SandboxControl } from '../sandbox-control';
 import { SOAK_COMPANIES, takenErpVendorId } from './population';
 import type { Random } from './random';
@@ -15,8 +16,6 @@ export interface Decisions {
   /** Taken back by the admin before the approver got to it. */
   conflicts: number;
 }
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 async function decideOne(sandbox: SandboxControl, random: Random, decisions: Decisions): Promise<void> {
   const companyId = random.pick(SOAK_COMPANIES);

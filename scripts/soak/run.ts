@@ -6,6 +6,7 @@
  * says whether anything was lost or repeated (exit code 1 if so). `SOAK_SECONDS` (default 180) bounds the clicking,
  * `SOAK_SEED` repeats a run's choices.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startSandbox } from '../../sandbox/server';
 import { STORED } from '../../lib/extension/storage-items';
 import type { TrackedMap } from '../../lib/contract/tracked-request';
@@ -50,7 +51,6 @@ const FAULTS = [
   { rate: 0.05, delayMs: 2_000 },
 ];
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const say = (line: string) => process.stdout.write(`soak: ${line}\n`);
 
 /** Stops the service worker about every 20 s, as Chrome does to an idle one, until the deadline. */
