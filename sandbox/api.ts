@@ -12,7 +12,8 @@ import { bearer } from './traffic';
 type Env = { Bindings: HttpBindings; Variables: { user: User } };
 
 const vendorJson = ({ companyId: _, ...vendor }: Vendor) => vendor;
-const requestJson = ({ companyId: _, ...request }: ErpRequest) => request;
+/** A request as the API answers it: the account's own company field left out. */
+export const requestJson = ({ companyId: _, ...request }: ErpRequest) => request;
 
 function id(c: Context, name: string): number {
   const value = Number(c.req.param(name));

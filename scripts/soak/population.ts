@@ -8,6 +8,7 @@ import { trackedKey } from '../../lib/contract/keys';
 import type { TrackedMap } from '../../lib/contract/tracked-request';
 import type { Companies } from '../../entrypoints/background/stored-items';
 import { person, type Db, type ErpRequest, type RequestStatus, type Vendor } from '../../sandbox/model';
+import { requestJson } from '../../sandbox/api';
 import { seed } from '../../sandbox/seed';
 import { SUMMIT, VENDORS } from '../sandbox-pages';
 
@@ -84,16 +85,13 @@ export function soakSeed(now = Date.now()): Db {
   return db;
 }
 
-/** A sandbox request as the API answers it. */
-export const apiShape = ({ companyId: _, ...request }: ErpRequest): ApiRequest => request as ApiRequest;
-
 /** The soak companies' requests as the extension tracks them, each already told to the admin. */
 export function trackedOf(db: Db, origin: string): TrackedMap {
   const map: TrackedMap = {};
   for (const request of db.requests) {
     if (!SOAK_COMPANIES.includes(request.companyId)) continue;
     map[trackedKey(request.companyId, request.id)] = {
-      request: apiShape(request),
+      request: requestJson(request) as ApiRequest,
       companyId: request.companyId,
       origin,
       notifiedStatus: request.status,
