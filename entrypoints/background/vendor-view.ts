@@ -34,20 +34,22 @@ export interface VendorViews {
 
 export function createVendorViews({ api, record, now = Date.now }: VendorViewsDeps): VendorViews {
   const projects = new Map<number, number>();
-  /** By company, and by project for a project page's permission: `8001` or `8001/501`. */
-  const facts = new Map<string, { at: number; settings: ErpSettings; permission: PermissionLevel }>();
+  const settingsCache = new Map<number, { at: number; value: ErpSettings }>();
+  /** By company, or by project for a project page: `8001` or `8001/501`. */
+  const permissionCache = new Map<string, { at: number; value: PermissionLevel }>();
 
-  const scopeFacts = async (client: ApiClient, companyId: number, projectId: number | undefined, refresh: boolean) => {
-    const key = projectId === undefined ? String(companyId) : `${companyId}/${projectId}`;
-    const cached = facts.get(key);
-    if (cached && !refresh && now() - cached.at < COMPANY_CACHE_MS) return cached;
-    const [settings, permission] = await Promise.all([
-      client.settings(companyId),
-      client.permission(companyId, projectId),
-    ]);
-    const fresh = { at: now(), settings, permission };
-    facts.set(key, fresh);
-    return fresh;
+  /** The value kept for `key` while it is under a minute old, unless `refresh`; else loaded and kept. */
+  const kept = async <K, T>(
+    cache: Map<K, { at: number; value: T }>,
+    key: K,
+    refresh: boolean,
+    load: () => Promise<T>,
+  ) => {
+    const cached = cache.get(key);
+    if (cached && !refresh && now() - cached.at < COMPANY_CACHE_MS) return cached.value;
+    const value = await load();
+    cache.set(key, { at: now(), value });
+    return value;
   };
 
   return {
@@ -70,8 +72,10 @@ export function createVendorViews({ api, record, now = Date.now }: VendorViewsDe
       const client = await api();
       if (!client.ok) return client;
       try {
-        const [known, vendor, list] = await Promise.all([
-          scopeFacts(client.value, companyId, projectId, refresh),
+        const scope = projectId === undefined ? String(companyId) : `${companyId}/${projectId}`;
+        const [settings, permission, vendor, list] = await Promise.all([
+          kept(settingsCache, companyId, refresh, () => client.value.settings(companyId)),
+          kept(permissionCache, scope, refresh, () => client.value.permission(companyId, projectId)),
           client.value.vendor(companyId, vendorId),
           client.value.listRequests(companyId, { itemId: vendorId }),
         ]);
@@ -85,8 +89,8 @@ export function createVendorViews({ api, record, now = Date.now }: VendorViewsDe
           companyId,
           vendorId,
           vendor,
-          settings: known.settings,
-          permission: known.permission,
+          settings,
+          permission,
           latest: history[0] ?? null,
           history,
         });

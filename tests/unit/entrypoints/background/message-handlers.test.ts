@@ -105,6 +105,8 @@ describe('background message handling', () => {
     );
     expect(company).toMatchObject({ ok: true, value: { permission: 'admin' } });
     expect(api.calls.filter((c) => c.method === 'permission').map((c) => c.args)).toEqual([[8001, 502], [8001]]);
+    // The company's settings are the same on both pages: asked once.
+    expect(api.countOf('settings')).toBe(1);
   });
 
   it('never puts the token in an answer', async () => {
