@@ -45,6 +45,8 @@ const pageRefSchema = z.discriminatedUnion('level', [
 ]);
 
 const vendorIdsSchema = z.object({ companyId: idSchema, vendorId: idSchema });
+/** A vendor acted on from its edit page: `projectId` when that page is a project's Directory. */
+const pageVendorSchema = z.extend(vendorIdsSchema, { projectId: z.optional(idSchema) });
 export type VendorIds = z.infer<typeof vendorIdsSchema>;
 
 /**
@@ -59,16 +61,11 @@ export const MESSAGES = {
   /** The vendor of a page, resolved (project pages find their company); `refresh` rereads settings too. */
   getVendor: message(z.object({ page: pageRefSchema, refresh: z.boolean() }), 'page').answers<Result<VendorView>>(),
   /**
-   * Send or re-send, exactly once per call. `origin`: the Procore origin of the page that asked, to link back;
-   * `projectId` (here and in `retrieve`): the page is a project's Directory, whose permission the answer's view has.
+   * Send or re-send, exactly once per call. `origin`: the Procore origin of the page that asked, to link back. The
+   * answer's view (here and in `retrieve`) has the permission of the page's project when `projectId` names one.
    */
-  send: message(z.extend(vendorIdsSchema, { origin: z.url(), projectId: z.optional(idSchema) }), 'page').answers<
-    Result<VendorView>
-  >(),
-  retrieve: message(
-    z.extend(vendorIdsSchema, { requestId: idSchema, projectId: z.optional(idSchema) }),
-    'page',
-  ).answers<Result<VendorView>>(),
+  send: message(z.extend(pageVendorSchema, { origin: z.url() }), 'page').answers<Result<VendorView>>(),
+  retrieve: message(z.extend(pageVendorSchema, { requestId: idSchema }), 'page').answers<Result<VendorView>>(),
   /** Tell the sending tab (`vendorChanged`) when this vendor's record changes. */
   watch: message(vendorIdsSchema, 'page').answers<void>(),
   /** Open the options page (the page's "not connected" note links there; a content script cannot open it). */

@@ -158,8 +158,9 @@ export function createApiClient(config: ApiConfig, options: ApiClientOptions = {
     me: () => get(meSchema, '/me', null),
     settings: (companyId) => get(erpSettingsSchema, `/companies/${companyId}/erp/settings`, companyId),
     permission: async (companyId, projectId) => {
-      const scope = projectId === undefined ? { company_id: companyId } : { project_id: projectId };
-      const query = new URLSearchParams(Object.entries(scope).map(([k, v]) => [k, String(v)]));
+      const query = new URLSearchParams(
+        projectId === undefined ? { company_id: String(companyId) } : { project_id: String(projectId) },
+      );
       return directoryLevel(await get(permissionManifestSchema, '/settings/permissions', companyId, query));
     },
     project: (projectId) => get(projectSchema, `/projects/${projectId}`, null),
