@@ -6,7 +6,8 @@ import { trackedKey, vendorKey } from '../../lib/contract/keys';
 import type { ErpStatus } from '../../lib/erp/status';
 import { NOTIFY_STATUSES } from '../../entrypoints/background/notifications';
 import type { LogEntry } from '../../sandbox/faults';
-import type { Intent, SoakRecords } from './records';
+import type { TrackedMap } from '../../lib/contract/tracked-request';
+import type { FinalRequest, Intent, SoakRecords } from './records';
 
 export interface CheckRow {
   check: string;
@@ -130,10 +131,12 @@ function changedInRun(records: SoakRecords) {
   );
 }
 
+/** The sandbox's requests whose status the extension's storage does not hold (missing, or another status). */
+export const staleIn = (stored: TrackedMap, final: FinalRequest[]): FinalRequest[] =>
+  final.filter((request) => stored[trackedKey(request.companyId, request.id)]?.request.status !== request.status);
+
 export function statusChecks(records: SoakRecords): CheckRow[] {
-  const stale = records.final.filter(
-    (request) => records.stored[trackedKey(request.companyId, request.id)]?.request.status !== request.status,
-  );
+  const stale = staleIn(records.stored, records.final);
   const changed = changedInRun(records);
   const shown = new Map<string, number>();
   for (const id of records.notifications) shown.set(id, (shown.get(id) ?? 0) + 1);

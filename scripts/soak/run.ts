@@ -19,7 +19,7 @@ import { sandboxControl, type SandboxControl } from '../sandbox-control';
 import { runAdmin } from './admin';
 import { runApprover, type Decisions } from './approver';
 import { watchBrowser, type BrowserWatch } from './browser-watch';
-import { soakChecks } from './checks';
+import { soakChecks, staleIn } from './checks';
 import { companiesOf, SOAK_COMPANIES, soakSeed, trackedOf } from './population';
 import { seededRandom, type Random } from './random';
 import type { FinalRequest, Intent, SoakRecords } from './records';
@@ -42,7 +42,7 @@ const RATE_LIMIT = 3_600;
 const STOP_EVERY_MS = 20_000;
 const SETTLE_MS = 90_000;
 
-/** The issue's fault rates: each API call of the extension draws once. */
+/** The faults of a bad week, at set rates: each API call of the extension draws once, so the rates add up. */
 const FAULTS = [
   { rate: 0.1, status: 503 },
   { rate: 0.05, status: 429, retryAfter: 2 },
@@ -90,8 +90,7 @@ async function settle(ext: ExtensionBrowser, sandbox: SandboxControl): Promise<n
       storedTracked(ext),
       readStoredItem(ext, STORED.sends),
     ]);
-    const stale = final.filter((r) => stored[trackedKey(r.companyId, r.id)]?.request.status !== r.status);
-    if (stale.length === 0 && Object.keys(sends ?? {}).length === 0) break;
+    if (staleIn(stored, final).length === 0 && Object.keys(sends ?? {}).length === 0) break;
     await sleep(1_000);
   }
   return Date.now() - started;
@@ -99,13 +98,12 @@ async function settle(ext: ExtensionBrowser, sandbox: SandboxControl): Promise<n
 
 /**
  * The worker's heap with the whole queue in it, so that start and end compare alike: a worker just woken has read
- * nothing yet. The popup asks for the whole queue once its first screen is painted, and has it well within 2 s.
+ * nothing yet. Read once the popup has the worker's whole list (its `QUEUE_MARK`, `entrypoints/popup/mount.tsx`).
  */
 async function heapWithQueueLoaded(ext: ExtensionBrowser, watch: BrowserWatch): Promise<number | null> {
   const popup = await ext.openPopup();
   try {
-    await popup.getByRole('heading', { name: /^Needs your attention/ }).waitFor();
-    await sleep(2_000);
+    await popup.waitForFunction(() => performance.getEntriesByName('erp-popup-queue').length > 0);
     return await watch.workerHeap();
   } finally {
     await popup.close();
