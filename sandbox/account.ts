@@ -2,7 +2,8 @@
  * The sandbox's Procore account in memory and every change the API can make to it. Rules of the workflow
  * (send, retrieve, accept, reject, export) live here; HTTP details live in `api.ts`.
  */
-import { exportErrors } from './export-rules';
+import { companySettings, exportErrors } from './export-rules';
+import { exportsCompany } from '../lib/erp/export-settings';
 import {
   person,
   sentRequest,
@@ -162,7 +163,8 @@ export class Account {
     const latest = this.latestRequest(companyId, vendor.id);
     if (latest && OPEN.has(latest.status)) throw conflict('This company is already waiting for ERP acceptance.');
     const errors = exportErrors(company, vendor);
-    if (!company.syncs_companies) (errors.base ??= []).push(`${company.erp_system_name} does not sync companies.`);
+    const settings = companySettings(company);
+    if (!exportsCompany(settings, vendor)) (errors.base ??= []).push(`${settings.erpName} does not export companies.`);
     if (!company.erp_data_synced) (errors.base ??= []).push("The company's ERP data has not been synced yet.");
     if (!vendor.is_active) (errors.is_active ??= []).push('Inactive companies cannot be sent to ERP.');
     if (Object.keys(errors).length > 0) throw invalid(errors);

@@ -7,6 +7,7 @@ import { paginate } from './pagination';
 import { notFound, Problem } from './problem';
 import type { Account, RequestFilters } from './account';
 import { permissionManifest } from './permission-manifest';
+import { settingsBody } from './export-rules';
 import { bearer } from './traffic';
 
 type Env = { Bindings: HttpBindings; Variables: { user: User } };
@@ -92,8 +93,7 @@ export function apiRoutes(account: Account): Hono<Env> {
   });
 
   api.get('/companies/:company/erp/settings', (c) => {
-    const { erp_system, erp_system_name, syncs_companies, erp_data_synced, rules } = account.company(id(c, 'company'));
-    return c.json({ erp_system, erp_system_name, syncs_companies, erp_data_synced, rules });
+    return c.json(settingsBody(account.company(id(c, 'company'))));
   });
 
   // Procore's permission manifest: `company_id` for a company's tools, `project_id` for a project's.

@@ -1,32 +1,52 @@
-/** The checks the sandbox's ERP applies before export: the rules `/erp/settings` advertises, plus the published name limit. */
-import type { Company, ExportRule, Vendor, VendorTextField } from './model';
+/**
+ * The checks the sandbox's ERP applies before export: the company's metadata and the published limits, through the
+ * extension's own rule engine (so a rule means one thing on both sides), worded as an integration words them: its
+ * metadata's message, else a plain English sentence.
+ */
+import type { ErpSettingsBody } from '../lib/contract/api-bodies';
+import { exportSettings, type ErpSettings } from '../lib/erp/export-settings';
+import { ruleReasons, type Reason } from '../lib/erp/why-unavailable';
+import type { Company, Vendor } from './model';
 
 export type FieldErrors = Record<string, string[]>;
 
-function passes(rule: ExportRule, value: string): boolean {
-  switch (rule.validator) {
+/** `GET /companies/{id}/erp/settings`. */
+export const settingsBody = ({ erp_system, erp_data_synced, metadata }: Company): ErpSettingsBody => ({
+  erp_system,
+  erp_data_synced,
+  metadata,
+});
+
+/** The integration's settings read as the extension reads them. */
+export const companySettings = (company: Company): ErpSettings => exportSettings(settingsBody(company));
+
+function words(reason: Reason): string {
+  if ('message' in reason && reason.message) return reason.message;
+  const cannot = 'This Vendor cannot be sent to ERP because';
+  switch (reason.code) {
     case 'present':
-      return value.trim() !== '';
+      return `${cannot} ${reason.field} must be present.`;
     case 'numeric':
-      return value === '' || /^\d+$/.test(value);
+      return `${cannot} ${reason.field} must be numeric.`;
+    case 'positive':
+      return `${cannot} ${reason.field} must be a positive number.`;
     case 'max_length':
-      return value.length <= (rule.length ?? Infinity);
+      return `${cannot} ${reason.field} must be less than ${reason.limit} characters.`;
     case 'max_line_length':
-      return value.split(/\r?\n/).every((line) => line.length <= (rule.length ?? Infinity));
+      return `${cannot} each line of ${reason.field} must be at most ${reason.limit} characters.`;
+    case 'max_length_decimal':
+      return `${cannot} ${reason.field} may have at most ${reason.limit} decimal places.`;
+    case 'max_length_units':
+      return `${cannot} ${reason.field} may have at most ${reason.limit} digits before the decimal point.`;
+    default:
+      return `${cannot} it does not meet the export rules.`;
   }
 }
 
 export function exportErrors(company: Company, vendor: Vendor): FieldErrors {
   const errors: FieldErrors = {};
-  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
-  for (const [field, rules] of Object.entries(company.rules.export)) {
-    const value = vendor[field as VendorTextField] ?? '';
-    for (const rule of rules) if (!passes(rule, value)) add(field, rule.message);
-  }
-  const nameRuled = company.rules.export.name?.some((r) => r.validator === 'max_length');
-  const limit = company.publishedNameLimit;
-  if (!nameRuled && limit !== null && vendor.name.length > limit) {
-    add('name', `This Vendor cannot be sent to ERP because name must be less than ${limit} characters.`);
+  for (const reason of ruleReasons(companySettings(company), vendor)) {
+    if ('field' in reason) (errors[reason.field] ??= []).push(words(reason));
   }
   return errors;
 }

@@ -1,5 +1,5 @@
 /** The sandbox's in-memory records: what a Procore account holds, shaped as the API answers it (`docs/contract.md`). */
-import { VENDOR_FIELDS } from '../lib/contract/api-bodies';
+import { VENDOR_FIELDS, type ErpMetadata } from '../lib/contract/api-bodies';
 
 export type PermissionLevel = 'none' | 'read_only' | 'standard' | 'admin';
 export const REQUEST_STATUSES = [
@@ -27,22 +27,13 @@ export interface User extends Person {
   canPushToAccounting: boolean;
 }
 
-export interface ExportRule {
-  validator: 'present' | 'numeric' | 'max_length' | 'max_line_length';
-  length?: number;
-  message: string;
-}
-
 export interface Company {
   id: number;
   name: string;
   erp_system: string;
-  erp_system_name: string;
-  syncs_companies: boolean;
   erp_data_synced: boolean;
-  rules: { export: Record<string, ExportRule[]> };
-  /** The ERP's published name limit, enforced on export when `rules` has no name rule (the per-ERP table in `lib/erp/why-unavailable.ts`). */
-  publishedNameLimit: number | null;
+  /** The integration's metadata in Procore's ERP metadata format, as `/erp/settings` answers it. */
+  metadata: ErpMetadata;
 }
 
 export interface Project {

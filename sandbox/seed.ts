@@ -2,6 +2,7 @@
  * The sandbox's starting data: one company per case the extension must handle (listed in `sandbox/README.md`).
  * Times are relative to the moment of seeding so that "3 h ago" style wording reads naturally.
  */
+import type { ErpMetadata } from '../lib/contract/api-bodies';
 import {
   person,
   sentRequest,
@@ -45,44 +46,114 @@ const USERS: User[] = [
 ];
 const [ALEX, , AVERY] = USERS as [User, User, User];
 
+type VendorEntity = NonNullable<NonNullable<ErpMetadata['settings']['entities']>['vendors']>;
+
+/**
+ * An integration's metadata with its vendor entity; labels short and long are the ERP's name. The Ready to Import tab
+ * is there as Procore holds it, for the extension to ignore.
+ */
+function metadata(name: string, vendors: VendorEntity): ErpMetadata {
+  const entity = { tab: { enabled: true, columns: { code: { enabled: true, text: `${name} ID` } } }, ...vendors };
+  return { settings: { labels: { name, id_name: `${name} ID`, short_name: name }, entities: { vendors: entity } } };
+}
+
+/** Exports new and known vendors alike, as most integrations do. */
+const EXPORTING = { enabled: true, configs: { export: { enabled: true, create: { enabled: true } } } };
+
 const COMPANIES: Company[] = [
   {
     id: 8001,
     name: 'Summit Builders',
     erp_system: 'viewpoint_vista',
-    erp_system_name: 'Viewpoint Vista',
-    syncs_companies: true,
     erp_data_synced: true,
-    rules: {
-      export: {
-        name: [
-          { validator: 'present', message: 'Name must be present.' },
-          {
-            validator: 'max_length',
-            length: 60,
-            message: 'This Vendor cannot be sent to ERP because name must be less than 60 characters.',
+    // Some rules word themselves (`%{length}` filled in), some leave it to the extension; a disabled field and a
+    // disabled validator, which would stop every vendor if they applied.
+    metadata: metadata('Viewpoint Vista', {
+      ...EXPORTING,
+      rules: {
+        export: {
+          fields: {
+            name: { validation: { present: { enabled: true }, max_length: { enabled: true, length: 60 } } },
+            address: {
+              enabled: true,
+              validation: {
+                present: { enabled: true },
+                max_line_length: {
+                  enabled: true,
+                  length: 50,
+                  message: 'Address is too long. Maximum %{length} characters per line.',
+                },
+              },
+            },
+            zip: { enabled: true, validation: { numeric: { enabled: true } } },
+            city: { enabled: true, validation: { present: { enabled: true, message: 'City must be present.' } } },
+            fax_number: { enabled: false, validation: { present: { enabled: true, message: 'Fax is required.' } } },
+            mobile_phone: { validation: { present: { enabled: false, message: 'Mobile phone is required.' } } },
           },
-        ],
-        address: [
-          { validator: 'present', message: 'Address must be present.' },
-          { validator: 'max_line_length', length: 50, message: 'Each address line must be 50 characters or fewer.' },
-        ],
-        zip: [{ validator: 'numeric', message: 'ZIP Code must be numeric.' }],
-        city: [{ validator: 'present', message: 'City must be present.' }],
+        },
       },
-    },
-    publishedNameLimit: 60,
+    }),
   },
   {
     id: 8002,
     name: 'Harbor Construction',
     erp_system: 'sage_300_cre',
-    erp_system_name: 'Sage 300 CRE',
-    syncs_companies: true,
     erp_data_synced: false,
     // No name rule: the export still stops at Sage 300 CRE's published 30 characters.
-    rules: { export: { address: [{ validator: 'present', message: 'Address must be present.' }] } },
-    publishedNameLimit: 30,
+    metadata: metadata('Sage 300 CRE', {
+      ...EXPORTING,
+      rules: { export: { fields: { address: { validation: { present: { enabled: true } } } } } },
+    }),
+  },
+  {
+    id: 8003,
+    name: 'Cascade Mechanical',
+    erp_system: 'cmic',
+    erp_data_synced: true,
+    // An ERP without a published name limit, the number validators on the vendor code, a warning to show before
+    // export, a validator the extension does not know (ignored with a warning), a disabled field and validator.
+    metadata: metadata('CMiC', {
+      ...EXPORTING,
+      rules: {
+        export: {
+          warning_message: {
+            enabled: true,
+            message: 'CMiC creates exported vendors on hold until accounting reviews them.',
+          },
+          fields: {
+            name: {
+              validation: {
+                max_length: { enabled: true, length: 40, message: 'Name is too long. Maximum %{length} characters.' },
+              },
+            },
+            code: {
+              enabled: true,
+              validation: {
+                present: { enabled: true, message: "Code can't be blank." },
+                numeric: { enabled: true },
+                positive: { enabled: true, message: 'Value entered has to be a positive numeric value' },
+                max_length_units: { enabled: true, length: 6 },
+                max_length_decimal: { enabled: true, length: 2, message: 'Decimal value is too long' },
+              },
+            },
+            address: { validation: { format: { enabled: true, message: 'Address must match %{address_format}' } } },
+            city: { enabled: false, validation: { present: { enabled: true } } },
+            state_code: { validation: { max_length: { enabled: false, length: 1 } } },
+          },
+        },
+      },
+    }),
+  },
+  {
+    id: 8004,
+    name: 'Lakeside Contractors',
+    erp_system: 'quickbooks_online',
+    erp_data_synced: true,
+    // The integration imports vendors from QuickBooks but does not create them from Procore.
+    metadata: metadata('QuickBooks Online', {
+      enabled: true,
+      configs: { export: { enabled: true, create: { enabled: false }, update: { enabled: true } } },
+    }),
   },
 ];
 
@@ -150,6 +221,14 @@ const VENDORS: VendorSeed[] = [
   { id: 111, companyId: 8001, name: 'Evergreen Landscaping' },
   { id: 112, companyId: 8001, name: 'Falcon Fencing' },
   { id: 201, companyId: 8002, name: 'Harbor Electric', city: 'Seattle', state_code: 'WA', zip: '98101' },
+  ...[
+    { id: 301, name: 'Alpine HVAC', code: '1200' },
+    { id: 302, name: 'Boreal Sheet Metal', code: '' },
+    { id: 303, name: 'Crestline Ductwork', code: '-15.125' },
+    { id: 304, name: 'Drift Insulation', code: '1234567' },
+    { id: 305, name: 'Glacier Pipe and Boiler', code: 'A-12' },
+  ].map((v) => ({ ...v, companyId: 8003, city: 'Portland', state_code: 'OR', zip: '97201' })),
+  { id: 401, companyId: 8004, name: 'Lakeview Lumber', city: 'Madison', state_code: 'WI', zip: '53703' },
 ];
 
 export function seed(now = Date.now()): Db {

@@ -14,6 +14,10 @@ export const approverPath = (companyId: number): string => `/${companyId}/compan
 /** The seeded companies and vendors (`sandbox/seed.ts`). */
 export const SUMMIT = 8001;
 export const HARBOR = 8002;
+/** CMiC: number rules on the vendor code, an export warning, a validator the extension does not know. */
+export const CASCADE = 8003;
+/** QuickBooks Online, whose integration does not create companies from Procore. */
+export const LAKESIDE = 8004;
 export const RIVERSIDE_PROJECT = 501;
 /** A project of Summit Builders whose Directory the admin is only Standard on. */
 export const EASTSIDE_PROJECT = 502;
@@ -31,6 +35,12 @@ export const VENDORS = {
   evergreen: { id: 111, name: 'Evergreen Landscaping' },
   falcon: { id: 112, name: 'Falcon Fencing' },
   harborElectric: { id: 201, name: 'Harbor Electric' },
+  alpine: { id: 301, name: 'Alpine HVAC' },
+  boreal: { id: 302, name: 'Boreal Sheet Metal' },
+  crestline: { id: 303, name: 'Crestline Ductwork' },
+  drift: { id: 304, name: 'Drift Insulation' },
+  glacier: { id: 305, name: 'Glacier Pipe and Boiler' },
+  lakeview: { id: 401, name: 'Lakeview Lumber' },
 } as const;
 
 /** The extension's control on a vendor edit page. */
@@ -42,6 +52,8 @@ export function erpControl(page: Page) {
     /** The help "?" shown when sending is unavailable. */
     help: page.getByRole('button', { name: 'Why is sending unavailable?' }),
     tooltip: page.getByRole('tooltip'),
+    /** The integration's export warning beside the control. */
+    warning: page.getByRole('note'),
     /** The control's status line; the page's own "Saved" message is a status too, so match the control's wording. */
     status: page.getByRole('status').filter({ hasNotText: /^\s*(Saved|Guardado)\s*$/ }),
     /** Any of the three action buttons. */

@@ -4,7 +4,8 @@
  * and every request for it, newest first. Settings and permission change rarely, so they are kept for a minute per
  * company (and per project); the vendor and its requests are always fresh.
  */
-import type { ErpRequest, ErpSettings, PermissionLevel } from '@/lib/contract/api-bodies';
+import type { ErpRequest, PermissionLevel } from '@/lib/contract/api-bodies';
+import type { ErpSettings } from '@/lib/erp/export-settings';
 import { fail, ok, type Result } from '@/lib/contract/errors';
 import type { VendorView } from '@/lib/contract/messages';
 import { newestFirst } from '@/lib/erp/latest-request';

@@ -37,23 +37,70 @@ const person = z.object({ id: z.number(), name: z.string() });
 export const meSchema = z.object({ id: z.number(), login: z.string(), name: z.string() });
 export type Me = z.infer<typeof meSchema>;
 
-export const validatorSchema = z.object({
-  validator: z.enum(['present', 'numeric', 'max_length', 'max_line_length']),
-  length: z.optional(z.int().check(z.positive())),
+const enabledFlag = { enabled: z.optional(z.boolean()) };
+
+/**
+ * One validator as Procore's ERP metadata words it; every validator, known to the extension or not, has this shape.
+ * A missing `enabled` means enabled (Procore's own example leaves it out).
+ */
+const metadataValidatorSchema = z.object({
+  ...enabledFlag,
+  length: z.optional(z.int().check(z.nonnegative())),
   message: z.optional(z.string()),
 });
-export type ExportValidator = z.infer<typeof validatorSchema>;
 
-export const erpSettingsSchema = z.object({
-  erp_system: z.string(),
-  erp_system_name: z.string(),
-  syncs_companies: z.boolean(),
-  erp_data_synced: z.boolean(),
-  rules: z._default(z.object({ export: z._default(z.record(z.string(), z.array(validatorSchema)), {}) }), {
-    export: {},
+const metadataFieldSchema = z.object({
+  ...enabledFlag,
+  validation: z.optional(z.record(z.string(), metadataValidatorSchema)),
+});
+
+/** The vendor entity of the metadata: whether vendors are exported (new ones, ones exported before) and the export rules. */
+const vendorEntitySchema = z.object({
+  ...enabledFlag,
+  configs: z.optional(
+    z.object({
+      export: z.optional(
+        z.object({
+          ...enabledFlag,
+          create: z.optional(z.object(enabledFlag)),
+          update: z.optional(z.object(enabledFlag)),
+        }),
+      ),
+    }),
+  ),
+  rules: z.optional(
+    z.object({
+      export: z.optional(
+        z.object({
+          warning_message: z.optional(z.object({ ...enabledFlag, message: z.optional(z.string()) })),
+          fields: z.optional(z.record(z.string(), metadataFieldSchema)),
+        }),
+      ),
+    }),
+  ),
+});
+
+/**
+ * The integration's metadata as Procore's ERP connection holds it (its "ERP Integration Metadata" format). Only the
+ * labels and the vendor entity are read; every other entity and key (tab, save rules, jobs…) is ignored.
+ */
+export const erpMetadataSchema = z.object({
+  settings: z.object({
+    labels: z.optional(
+      z.object({ name: z.optional(z.string()), id_name: z.optional(z.string()), short_name: z.optional(z.string()) }),
+    ),
+    entities: z.optional(z.object({ vendors: z.optional(vendorEntitySchema) })),
   }),
 });
-export type ErpSettings = z.infer<typeof erpSettingsSchema>;
+export type ErpMetadata = z.infer<typeof erpMetadataSchema>;
+
+/** `GET /companies/{id}/erp/settings`: the ERP, whether its data is synced, and the integration's metadata. */
+export const erpSettingsSchema = z.object({
+  erp_system: z.string(),
+  erp_data_synced: z.boolean(),
+  metadata: erpMetadataSchema,
+});
+export type ErpSettingsBody = z.infer<typeof erpSettingsSchema>;
 
 export const PERMISSION_LEVELS = ['none', 'read_only', 'standard', 'admin'] as const;
 export type PermissionLevel = (typeof PERMISSION_LEVELS)[number];

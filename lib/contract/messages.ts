@@ -8,7 +8,8 @@
  * runtime they call is `messaging.ts`, which is zod-free. The build fails if zod reaches the content script.
  */
 import { z } from 'zod/mini';
-import { idSchema, type ErpRequest, type ErpSettings, type Me, type PermissionLevel, type Vendor } from './api-bodies';
+import { idSchema, type ErpRequest, type Me, type PermissionLevel, type Vendor } from './api-bodies';
+import type { ErpSettings } from '../erp/export-settings';
 import type { Result, UserError } from './errors';
 import type { TrackedRequest } from './tracked-request';
 

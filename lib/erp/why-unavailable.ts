@@ -5,8 +5,14 @@
  * permission; `why-unavailable-text.ts` words each reason. Pure and zod-free: the content script recomputes it on
  * every keystroke, and the popup checks a re-send with it.
  */
-import type { ErpSettings, ExportValidator, PermissionLevel, Vendor, VendorField } from '../contract/api-bodies';
+import type { PermissionLevel, Vendor, VendorField } from '../contract/api-bodies';
 import type { UserError } from '../contract/errors';
+import { exportsCompany, type ErpSettings, type ExportValidator } from './export-settings';
+
+type DigitCount = { digits: number; limit: number; erpName: string };
+
+/** `message`: the integration's own words for the rule, when its metadata gives them. */
+type RuleReason<Code extends string, Detail = object> = { code: Code; field: VendorField; message?: string } & Detail;
 
 export type Reason =
   | { code: 'not_admin' }
@@ -14,18 +20,15 @@ export type Reason =
   | { code: 'no_company_sync'; erpName: string }
   | { code: 'inactive' }
   | { code: 'unsaved' }
-  | { code: 'present'; field: VendorField }
-  | { code: 'numeric'; field: VendorField }
+  | RuleReason<'present'>
+  | RuleReason<'numeric'>
+  | RuleReason<'positive'>
   /** `source`: 'api' when the integration's export rules gave the limit, 'published' when it came from Procore's per-ERP table. */
-  | {
-      code: 'max_length';
-      field: VendorField;
-      length: number;
-      limit: number;
-      erpName: string;
-      source: 'api' | 'published';
-    }
-  | { code: 'max_line_length'; field: VendorField; line: number; length: number; limit: number; erpName: string }
+  | RuleReason<'max_length', { length: number; limit: number; erpName: string; source: 'api' | 'published' }>
+  | RuleReason<'max_line_length', { line: number; length: number; limit: number; erpName: string }>
+  /** Digits after the decimal point (`max_length_decimal`) or before it (`max_length_units`). */
+  | RuleReason<'max_length_decimal', DigitCount>
+  | RuleReason<'max_length_units', DigitCount>
   /** 422 from the server: its own words for a field, shown as text. */
   | { code: 'server'; field: string; message: string };
 
@@ -67,14 +70,14 @@ type Validator = ExportValidator & { source: 'api' | 'published'; erpName: strin
 /** The API's validators per field, plus the published limits for fields whose rules give no `max_length`. */
 function validatorsByField(settings: ErpSettings): Map<string, Validator[]> {
   const byField = new Map<string, Validator[]>();
-  for (const [field, validators] of Object.entries(settings.rules.export)) {
+  for (const [field, validators] of Object.entries(settings.rules)) {
     byField.set(
       field,
-      validators.map((v) => ({ ...v, source: 'api', erpName: settings.erp_system_name })),
+      validators.map((v) => ({ ...v, source: 'api', erpName: settings.erpName })),
     );
   }
   const published: [VendorField, number | null, string][] = [
-    ['name', publishedNameLimit(settings.erp_system), settings.erp_system_name],
+    ['name', publishedNameLimit(settings.erpSystem), settings.erpName],
     ['abbreviated_name', ABBREVIATED_NAME_LIMIT, 'Procore'],
   ];
   for (const [field, limit, erpName] of published) {
@@ -85,44 +88,78 @@ function validatorsByField(settings: ErpSettings): Map<string, Validator[]> {
   return byField;
 }
 
-function check(field: VendorField, value: string, v: Validator): Reason[] {
+/** A number as typed: an optional sign, digits, an optional decimal part (`12`, `-3.5`, `.25`). */
+const NUMBER = /^([+-]?)(\d*)(?:\.(\d*))?$/;
+
+/** The digits before and after the decimal point, or null when the text is not a number. */
+function numberParts(text: string): { units: string; decimals: string } | null {
+  const match = NUMBER.exec(text);
+  if (!match) return null;
+  const [, , units = '', decimals = ''] = match;
+  return units === '' && decimals === '' ? null : { units, decimals };
+}
+
+/** The integration's words for a rule, spread into its reason when it gave any. */
+const wordsOf = (v: Validator): { message?: string } => (v.message ? { message: v.message } : {});
+
+/** A length validator's broken rule: the reason with the measured count, or none. */
+function overLimit(
+  field: VendorField,
+  v: Validator,
+  measured: number,
+): { field: VendorField; limit: number; erpName: string; message?: string } | null {
+  if (v.length === undefined || measured <= v.length) return null;
+  return { field, limit: v.length, erpName: v.erpName, ...wordsOf(v) };
+}
+
+function checkNumber(field: VendorField, text: string, v: Validator): Reason[] {
+  const withMessage = wordsOf(v);
+  if (text === '') return [];
+  const parts = numberParts(text);
   switch (v.validator) {
-    case 'present':
-      return value.trim() === '' ? [{ code: 'present', field }] : [];
-    case 'numeric': {
-      const trimmed = value.trim();
-      return trimmed !== '' && !/^\d+$/.test(trimmed) ? [{ code: 'numeric', field }] : [];
-    }
-    case 'max_length': {
-      if (v.length === undefined) return [];
-      const length = charCount(value);
-      return length > v.length
-        ? [{ code: 'max_length', field, length, limit: v.length, erpName: v.erpName, source: v.source }]
-        : [];
-    }
-    case 'max_line_length': {
-      const limit = v.length;
-      if (limit === undefined) return [];
-      return value.split(/\r?\n/).flatMap((line, index): Reason[] => {
-        const length = charCount(line);
-        return length > limit
-          ? [{ code: 'max_line_length', field, line: index + 1, length, limit, erpName: v.erpName }]
-          : [];
-      });
+    case 'numeric':
+      return parts ? [] : [{ code: 'numeric', field, ...withMessage }];
+    case 'positive':
+      return parts && Number(text) > 0 ? [] : [{ code: 'positive', field, ...withMessage }];
+    default: {
+      if (!parts) return [];
+      const digits = (v.validator === 'max_length_decimal' ? parts.decimals : parts.units).length;
+      const over = overLimit(field, v, digits);
+      return over ? [{ code: v.validator as 'max_length_decimal' | 'max_length_units', digits, ...over }] : [];
     }
   }
 }
 
-/** Every reason sending is unavailable, all at once, in a stable order; [] when the admin may send. */
-export function computeReasons(input: RuleInput): Reason[] {
-  const { vendor, form, settings } = input;
-  const reasons: Reason[] = [];
-  if (input.permission !== 'admin') reasons.push({ code: 'not_admin' });
-  if (!settings.erp_data_synced) reasons.push({ code: 'erp_not_synced' });
-  if (!settings.syncs_companies) reasons.push({ code: 'no_company_sync', erpName: settings.erp_system_name });
-  if (!vendor.is_active) reasons.push({ code: 'inactive' });
-  if (input.dirty) reasons.push({ code: 'unsaved' });
+function check(field: VendorField, value: string, v: Validator): Reason[] {
+  switch (v.validator) {
+    case 'present':
+      return value.trim() === '' ? [{ code: 'present', field, ...wordsOf(v) }] : [];
+    case 'max_length': {
+      const length = charCount(value);
+      const over = overLimit(field, v, length);
+      return over ? [{ code: 'max_length', length, source: v.source, ...over }] : [];
+    }
+    case 'max_line_length':
+      return value.split(/\r?\n/).flatMap((text, index): Reason[] => {
+        const length = charCount(text);
+        const over = overLimit(field, v, length);
+        return over ? [{ code: 'max_line_length', line: index + 1, length, ...over }] : [];
+      });
+    default:
+      return checkNumber(field, value.trim(), v);
+  }
+}
 
+/**
+ * Every export rule the record breaks, the published limits included, in a stable order: what the form shows wins
+ * over the saved vendor. The sandbox's ERP checks a send with this too, so the page and the server agree on a rule.
+ */
+export function ruleReasons(
+  settings: ErpSettings,
+  vendor: Vendor,
+  form: Partial<Record<VendorField, string>> = {},
+): Reason[] {
+  const reasons: Reason[] = [];
   for (const [key, validators] of validatorsByField(settings)) {
     const saved: unknown = vendor[key as keyof Vendor];
     // A rule on a field the vendor holds no text for (unknown to this contract) cannot be checked here; the server's 422 will name it.
@@ -132,6 +169,18 @@ export function computeReasons(input: RuleInput): Reason[] {
     for (const validator of validators) reasons.push(...check(field, value, validator));
   }
   return reasons;
+}
+
+/** Every reason sending is unavailable, all at once, in a stable order; [] when the admin may send. */
+export function computeReasons(input: RuleInput): Reason[] {
+  const { vendor, settings } = input;
+  const reasons: Reason[] = [];
+  if (input.permission !== 'admin') reasons.push({ code: 'not_admin' });
+  if (!settings.erpDataSynced) reasons.push({ code: 'erp_not_synced' });
+  if (!exportsCompany(settings, vendor)) reasons.push({ code: 'no_company_sync', erpName: settings.erpName });
+  if (!vendor.is_active) reasons.push({ code: 'inactive' });
+  if (input.dirty) reasons.push({ code: 'unsaved' });
+  return [...reasons, ...ruleReasons(settings, vendor, input.form)];
 }
 
 /** A 422's field errors as reasons, so they show in the same list as the others and name their field. */

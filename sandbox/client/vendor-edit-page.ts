@@ -2,6 +2,7 @@
  * The vendor edit page, company level and project level (a project page finds its company through the project).
  * Save PATCHes the vendor, re-renders the form as React would, and says "Saved"; Cancel returns to the directory.
  */
+import { exportSettings } from '../../lib/erp/export-settings';
 import { call, pageToken } from './api';
 import { el, sleep } from './dom';
 import { frame, loadPageData } from './layout';
@@ -21,7 +22,7 @@ const BETA_RENDER_DELAY_MS = 300;
 const requiredFields = (settings: SettingsJson): Set<string> =>
   new Set([
     'name',
-    ...Object.entries(settings.rules.export)
+    ...Object.entries(exportSettings(settings).rules)
       .filter(([, rules]) => rules.some((r) => r.validator === 'present'))
       .map(([f]) => f),
   ]);

@@ -95,7 +95,7 @@ describe('why sending is unavailable', () => {
     await control.help.waitFor();
     await control.help.focus();
     await control.tooltip.waitFor({ state: 'visible' });
-    expect(await control.tooltip.innerText()).toMatch(/Address line 1 is 80 characters/);
+    expect(await control.tooltip.innerText()).toMatch(/Line 1 now has 80 characters/);
   });
 
   test('every reason at once', async ({ ext, open }) => {

@@ -117,7 +117,7 @@ describe('other markup and languages', () => {
     await control.send.waitFor();
     await page.getByLabel('ZIP Code').fill('ABC');
     await control.help.focus();
-    await eventually(() => control.tooltip.innerText()).toMatch(/ZIP Code must contain digits only/);
+    await eventually(() => control.tooltip.innerText()).toMatch(/ZIP Code must be a number/);
   });
 
   test('a Spanish Procore page: Guardar is found', async ({ open }) => {

@@ -1,5 +1,6 @@
-/** One vendor and one ERP request as the integration API answers them, for every unit test to vary. */
+/** One vendor, one ERP request and one integration's settings, for every unit test to vary. */
 import type { ErpRequest, Vendor } from '@/lib/contract/api-bodies';
+import type { ErpSettings } from '@/lib/erp/export-settings';
 
 /** Acme Concrete, ready to send: active, not synced, every field the rules ask for filled in. */
 export const vendorRecord = (patch: Partial<Vendor> = {}): Vendor => ({
@@ -39,5 +40,17 @@ export const requestRecord = (patch: Partial<ErpRequest> = {}): ErpRequest => ({
   rejection_comment: null,
   erp_vendor_id: null,
   errors: [],
+  ...patch,
+});
+
+/** Viewpoint Vista's settings as the rules read them: exporting companies, a present name of at most 60. */
+export const settingsRecord = (patch: Partial<ErpSettings> = {}): ErpSettings => ({
+  erpSystem: 'viewpoint_vista',
+  erpName: 'Viewpoint Vista',
+  erpDataSynced: true,
+  exports: { create: true, update: true },
+  warning: null,
+  rules: { name: [{ validator: 'present' }, { validator: 'max_length', length: 60 }] },
+  ignored: [],
   ...patch,
 });

@@ -14,12 +14,12 @@ import {
   projectSchema,
   vendorSchema,
   type ErpRequest,
-  type ErpSettings,
   type Me,
   type PermissionLevel,
   type Project,
   type Vendor,
 } from '@/lib/contract/api-bodies';
+import { exportSettings, type ErpSettings } from '@/lib/erp/export-settings';
 import type { ErpStatus } from '@/lib/erp/status';
 import { webOrigin } from '@/lib/extension/web-origin';
 import { ApiError } from './api-error';
@@ -29,6 +29,21 @@ import { nextPage, PER_PAGE } from './paging';
 
 export { ApiError } from './api-error';
 export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './http';
+
+/** Unknown validators already said, by company: the settings are read again every minute, the warning comes once. */
+const saidIgnored = new Set<string>();
+
+/** An integration's metadata may name a validator this extension does not know: it is ignored, with one warning. */
+function sayIgnored(companyId: number, settings: ErpSettings): ErpSettings {
+  const fresh = settings.ignored.filter((name) => !saidIgnored.has(`${companyId}:${name}`));
+  if (fresh.length > 0) {
+    for (const name of fresh) saidIgnored.add(`${companyId}:${name}`);
+    console.warn(
+      `ERP Resend: company ${companyId}'s ERP metadata has export validators this extension does not know; they are not checked before sending: ${fresh.join(', ')}`,
+    );
+  }
+  return settings;
+}
 
 export interface ApiConfig {
   baseUrl: string;
@@ -156,7 +171,11 @@ export function createApiClient(config: ApiConfig, options: ApiClientOptions = {
 
   return {
     me: () => get(meSchema, '/me', null),
-    settings: (companyId) => get(erpSettingsSchema, `/companies/${companyId}/erp/settings`, companyId),
+    settings: async (companyId) =>
+      sayIgnored(
+        companyId,
+        exportSettings(await get(erpSettingsSchema, `/companies/${companyId}/erp/settings`, companyId)),
+      ),
     permission: async (companyId, projectId) => {
       const query = new URLSearchParams(
         projectId === undefined ? { company_id: String(companyId) } : { project_id: String(projectId) },

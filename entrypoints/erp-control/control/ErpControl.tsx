@@ -38,6 +38,8 @@ export class ErpControl extends Component<Props, ControlState> {
     const { busy, error, view } = state;
     const action = model?.action ?? null;
     const disabled = model?.disabled ?? false;
+    // The integration's export warning is for what a send would do, so it stands beside Send and Re-send only.
+    const settings = view && (action === 'send' || action === 'resend') ? view.settings : null;
 
     return (
       <div class="erp">
@@ -58,6 +60,11 @@ export class ErpControl extends Component<Props, ControlState> {
           )}
           {disabled && model && <HelpTip id={REASONS_ID} reasons={model.reasons} />}
         </div>
+        {settings?.warning && (
+          <p class="warning" role="note">
+            <strong>{t('erp_warning_label', settings.erpName)}:</strong> {settings.warning}
+          </p>
+        )}
         {error && (
           <p class="error" role="alert">
             <span>{errorText(error)}</span>

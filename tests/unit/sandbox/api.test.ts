@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { erpSettingsSchema } from '../../../lib/contract/api-bodies';
+import { exportSettings, VALIDATORS } from '../../../lib/erp/export-settings';
 import { matchRoute } from '../../../sandbox/client/routes';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 
 const SYNC_DELAY_MS = 40;
+const SEEDED_COMPANIES = [8001, 8002, 8003, 8004];
 let sandbox: Sandbox;
 
 beforeAll(async () => {
@@ -125,26 +128,60 @@ describe('sandbox auth', () => {
 });
 
 describe('sandbox seed', () => {
-  it('serves both companies’ ERP settings', async () => {
-    const summit = (await api('/companies/8001/erp/settings')).json;
-    expect(summit).toMatchObject({
-      erp_system: 'viewpoint_vista',
-      erp_system_name: 'Viewpoint Vista',
-      syncs_companies: true,
-      erp_data_synced: true,
-    });
-    expect(summit.rules.export.name).toContainEqual(expect.objectContaining({ validator: 'max_length', length: 60 }));
-    expect(summit.rules.export.address).toContainEqual(
-      expect.objectContaining({ validator: 'max_line_length', length: 50 }),
+  it("serves each company's ERP settings in Procore's metadata format, as the extension parses them", async () => {
+    const settings = await Promise.all(
+      SEEDED_COMPANIES.map(async (id) =>
+        exportSettings(erpSettingsSchema.parse((await api(`/companies/${id}/erp/settings`)).json)),
+      ),
     );
-    expect(Object.keys(summit.rules.export).sort()).toEqual(['address', 'city', 'name', 'zip']);
-    const harbor = (await api('/companies/8002/erp/settings')).json;
-    expect(harbor).toMatchObject({
-      erp_system: 'sage_300_cre',
-      erp_system_name: 'Sage 300 CRE',
-      erp_data_synced: false,
+    const [summit, harbor, cascade, lakeside] = settings;
+    expect(summit).toMatchObject({ erpSystem: 'viewpoint_vista', erpName: 'Viewpoint Vista', erpDataSynced: true });
+    expect(summit?.rules.name).toContainEqual({ validator: 'max_length', length: 60 });
+    expect(summit?.rules.address).toContainEqual({
+      validator: 'max_line_length',
+      length: 50,
+      message: 'Address is too long. Maximum 50 characters per line.',
     });
-    expect(harbor.rules.export.name).toBeUndefined();
+    expect(Object.keys(summit?.rules ?? {}).sort()).toEqual(['address', 'city', 'name', 'zip']);
+    expect(harbor).toMatchObject({ erpSystem: 'sage_300_cre', erpName: 'Sage 300 CRE', erpDataSynced: false });
+    expect(harbor?.rules.name).toBeUndefined();
+    expect(cascade).toMatchObject({ erpName: 'CMiC', ignored: ['address.format'] });
+    expect(cascade?.warning).toMatch(/on hold/);
+    expect(lakeside?.exports).toEqual({ create: false, update: true });
+  });
+
+  it('seeds metadata that uses every validator, and both enabled flags set to false', async () => {
+    const bodies = await Promise.all(
+      SEEDED_COMPANIES.map(async (id) => erpSettingsSchema.parse((await api(`/companies/${id}/erp/settings`)).json)),
+    );
+    const fields = bodies.flatMap((b) =>
+      Object.values(b.metadata.settings.entities?.vendors?.rules?.export?.fields ?? {}),
+    );
+    const validators = fields.flatMap((f) => Object.entries(f.validation ?? {}));
+    const used = new Set(validators.filter(([, v]) => v.enabled !== false).map(([name]) => name));
+    for (const name of VALIDATORS) expect(used, name).toContain(name);
+    expect(fields.some((f) => f.enabled === false)).toBe(true);
+    expect(validators.some(([, v]) => v.enabled === false)).toBe(true);
+  });
+
+  it("refuses each of Cascade's vendor codes the way its rules word it, and Lakeside's new companies", async () => {
+    const errorsOf = async (vendorId: number, companyId: number) =>
+      (await send(vendorId, `v${vendorId}`, companyId)).json.errors;
+    expect((await send(301, 'alpine', 8003)).status).toBe(201);
+    expect(await errorsOf(302, 8003)).toEqual({ code: ["Code can't be blank."] });
+    expect(await errorsOf(303, 8003)).toEqual({
+      code: ['Value entered has to be a positive numeric value', 'Decimal value is too long'],
+    });
+    expect(await errorsOf(304, 8003)).toEqual({
+      code: ['This Vendor cannot be sent to ERP because code may have at most 6 digits before the decimal point.'],
+    });
+    expect(await errorsOf(305, 8003)).toEqual({
+      code: [
+        'This Vendor cannot be sent to ERP because code must be numeric.',
+        'Value entered has to be a positive numeric value',
+      ],
+    });
+    expect(await errorsOf(401, 8004)).toEqual({ base: ['QuickBooks Online does not export companies.'] });
   });
 
   it('finds a project’s company and answers companies and vendors', async () => {
@@ -156,6 +193,8 @@ describe('sandbox seed', () => {
     expect((await api('/companies')).json).toEqual([
       { id: 8001, name: 'Summit Builders', is_active: true },
       { id: 8002, name: 'Harbor Construction', is_active: true },
+      { id: 8003, name: 'Cascade Mechanical', is_active: true },
+      { id: 8004, name: 'Lakeside Contractors', is_active: true },
     ]);
     const acme = (await api('/vendors/101?company_id=8001&view=erp')).json;
     expect(acme).toMatchObject({
@@ -207,7 +246,9 @@ describe('sandbox seed', () => {
     expect(tooLong.json.errors.name).toEqual([
       'This Vendor cannot be sent to ERP because name must be less than 60 characters.',
     ]);
-    expect((await send(103)).json.errors.address).toEqual(['Address must be present.']);
+    expect((await send(103)).json.errors.address).toEqual([
+      'This Vendor cannot be sent to ERP because address must be present.',
+    ]);
     expect((await send(104)).json.errors.is_active).toHaveLength(1);
     expect((await send(105)).status).toBe(409);
     expect((await send(107)).status).toBe(409);

@@ -3,22 +3,16 @@
  * Idempotency-Key always returns the same request; 409 for a second pending one; ETags), counts calls, and can fail.
  */
 import { ApiError, type ApiClient, type ListResult, type RequestFilters } from '@/entrypoints/background/api/client';
-import type { ErpRequest, ErpSettings, Vendor } from '@/lib/contract/api-bodies';
+import type { ErpRequest, Vendor } from '@/lib/contract/api-bodies';
 import type { UserError } from '@/lib/contract/errors';
-import { requestRecord, vendorRecord } from '../../records';
+import { requestRecord, settingsRecord, vendorRecord } from '../../records';
 import type { TrackedMap, TrackedRequest } from '@/lib/contract/tracked-request';
 import type { ErpStatus } from '@/lib/erp/status';
 
 export const ORIGIN = 'https://app.procore.com';
 export const T0 = Date.parse('2026-11-20T10:00:00Z');
 
-export const SETTINGS: ErpSettings = {
-  erp_system: 'viewpoint_vista',
-  erp_system_name: 'Viewpoint Vista',
-  syncs_companies: true,
-  erp_data_synced: true,
-  rules: { export: {} },
-};
+export const SETTINGS = settingsRecord({ rules: {} });
 
 export const vendor = (id: number, name = `Vendor ${id}`): Vendor =>
   vendorRecord({ id, name, abbreviated_name: '', updated_at: '2026-11-01T00:00:00Z' });

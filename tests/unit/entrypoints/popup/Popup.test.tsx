@@ -3,14 +3,14 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ErpSettings, Vendor } from '@/lib/contract/api-bodies';
+import type { Vendor } from '@/lib/contract/api-bodies';
 import type { UserError } from '@/lib/contract/errors';
 import type { QueueView, VendorView } from '@/lib/contract/messages';
 import type { TrackedRequest } from '@/lib/contract/tracked-request';
 import { Popup } from '@/entrypoints/popup/Popup';
 import { FIRST_SCREEN_ITEMS, firstScreen } from '@/lib/erp/queue';
 import { useLocale } from '../../locale';
-import { vendorRecord } from '../../records';
+import { settingsRecord, vendorRecord } from '../../records';
 import { bigQueue, minutesAgo, NOW, ORIGIN, rejected, tracked } from '../../lib/erp/queue-fixtures';
 
 const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn() }));
@@ -64,13 +64,7 @@ const queue = (requests: TrackedRequest[], error: UserError | null = null): Queu
   error,
 });
 
-const SETTINGS: ErpSettings = {
-  erp_system: 'viewpoint_vista',
-  erp_system_name: 'Viewpoint Vista',
-  syncs_companies: true,
-  erp_data_synced: true,
-  rules: { export: { name: [{ validator: 'present' }, { validator: 'max_length', length: 60 }] } },
-};
+const SETTINGS = settingsRecord();
 
 function vendorView(id: number, name: string, latest: TrackedRequest | null): VendorView {
   const vendor: Vendor = vendorRecord({ id, name, abbreviated_name: '', updated_at: minutesAgo(500) });

@@ -13,6 +13,9 @@ const EXAMPLES = {
   unsaved: { code: 'unsaved' },
   present: { code: 'present', field: 'address' },
   numeric: { code: 'numeric', field: 'zip' },
+  positive: { code: 'positive', field: 'code' },
+  max_length_decimal: { code: 'max_length_decimal', field: 'code', digits: 3, limit: 2, erpName: 'CMiC' },
+  max_length_units: { code: 'max_length_units', field: 'code', digits: 7, limit: 6, erpName: 'CMiC' },
   max_length: { code: 'max_length', field: 'name', length: 64, limit: 60, erpName: 'Viewpoint Vista', source: 'api' },
   max_line_length: {
     code: 'max_line_length',
@@ -62,6 +65,30 @@ describe('reasonText in English', () => {
 
   it('keeps an unknown server field name as given', () =>
     expect(reasonText({ code: 'server', field: 'vendor_type', message: 'missing' })).toBe('vendor_type: missing'));
+
+  it('words the number rules with the digits counted', () => {
+    expect(reasonText(EXAMPLES.max_length_decimal)).toBe(
+      'Code has 3 digits after the decimal point; CMiC allows 2. Shorten it and save.',
+    );
+    expect(reasonText({ ...EXAMPLES.max_length_units, digits: 1, limit: 0 })).toBe(
+      'Code has 1 digit before the decimal point; CMiC allows 0. Shorten it and save.',
+    );
+    expect(reasonText(EXAMPLES.positive)).toBe('Code must be a number greater than zero. Correct it and save.');
+  });
+
+  it("shows the integration's own words for a rule when it gave them, after the field's name", () =>
+    expect(reasonText({ ...EXAMPLES.present, field: 'code', message: "Code can't be blank." })).toBe(
+      "Code: Code can't be blank.",
+    ));
+
+  it('adds what was measured to the integration’s words for a length rule', () => {
+    expect(reasonText({ ...EXAMPLES.max_length, message: 'Name is too long. Maximum 60 characters.' })).toBe(
+      'Name: Name is too long. Maximum 60 characters. Name now has 64 characters.',
+    );
+    expect(reasonText({ ...EXAMPLES.max_line_length, length: 51, message: 'Too long.' })).toBe(
+      'Address: Too long. Line 2 now has 51 characters.',
+    );
+  });
 
   it('names the ERP that does not sync companies', () =>
     expect(reasonText(EXAMPLES.no_company_sync)).toContain('Sage 300 CRE'));

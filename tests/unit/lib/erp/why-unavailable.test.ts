@@ -1,35 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import type { ErpSettings } from '@/lib/contract/api-bodies';
+import type { ErpSettings, ExportValidator } from '@/lib/erp/export-settings';
 import { computeReasons, publishedNameLimit, PUBLISHED_NAME_LIMITS, type RuleInput } from '@/lib/erp/why-unavailable';
-import { vendorRecord } from '../../records';
+import { settingsRecord, vendorRecord } from '../../records';
 
 const vendor = vendorRecord;
 
 /** Summit Builders' integration (sandbox company 8001). */
-const vista = (patch: Partial<ErpSettings> = {}): ErpSettings => ({
-  erp_system: 'viewpoint_vista',
-  erp_system_name: 'Viewpoint Vista',
-  syncs_companies: true,
-  erp_data_synced: true,
-  rules: {
-    export: {
+const vista = (patch: Partial<ErpSettings> = {}): ErpSettings =>
+  settingsRecord({
+    rules: {
       name: [{ validator: 'present' }, { validator: 'max_length', length: 60 }],
       address: [{ validator: 'present' }, { validator: 'max_line_length', length: 50 }],
       zip: [{ validator: 'numeric' }],
       city: [{ validator: 'present' }],
     },
-  },
-  ...patch,
-});
+    ...patch,
+  });
 
 /** Harbor Construction's integration (8002): no name rule, so the published limit applies. */
 const sage300 = (patch: Partial<ErpSettings> = {}): ErpSettings =>
-  vista({
-    erp_system: 'sage_300_cre',
-    erp_system_name: 'Sage 300 CRE',
-    rules: { export: { city: [{ validator: 'present' }] } },
-    ...patch,
-  });
+  vista({ erpSystem: 'sage_300_cre', erpName: 'Sage 300 CRE', rules: { city: [{ validator: 'present' }] }, ...patch });
+
+const NOT_EXPORTING = { create: false, update: false };
 
 const input = (patch: Partial<RuleInput> = {}): RuleInput => ({
   vendor: vendor(),
@@ -50,14 +42,22 @@ describe('computeReasons: the record-level reasons', () => {
   );
 
   it('says erp_not_synced when the company has no synced ERP data', () =>
-    expect(computeReasons(input({ settings: vista({ erp_data_synced: false }) }))).toEqual([
-      { code: 'erp_not_synced' },
-    ]));
+    expect(computeReasons(input({ settings: vista({ erpDataSynced: false }) }))).toEqual([{ code: 'erp_not_synced' }]));
 
   it('says no_company_sync, naming the ERP, when the integration does not sync companies', () =>
-    expect(computeReasons(input({ settings: vista({ syncs_companies: false }) }))).toEqual([
+    expect(computeReasons(input({ settings: vista({ exports: NOT_EXPORTING }) }))).toEqual([
       { code: 'no_company_sync', erpName: 'Viewpoint Vista' },
     ]));
+
+  it('needs create for a company never exported, update for one the ERP knows (origin_id set)', () => {
+    const createOnly = vista({ exports: { create: true, update: false } });
+    const updateOnly = vista({ exports: { create: false, update: true } });
+    const known = vendor({ origin_id: '5001101' });
+    expect(codes(input({ settings: createOnly }))).toEqual([]);
+    expect(codes(input({ settings: createOnly, vendor: known }))).toEqual(['no_company_sync']);
+    expect(codes(input({ settings: updateOnly }))).toEqual(['no_company_sync']);
+    expect(codes(input({ settings: updateOnly, vendor: known }))).toEqual([]);
+  });
 
   it('says inactive for an inactive company', () =>
     expect(computeReasons(input({ vendor: vendor({ is_active: false }) }))).toEqual([{ code: 'inactive' }]));
@@ -78,7 +78,7 @@ describe('computeReasons: every reason at once', () => {
         abbreviated_name: 'ABCDEFGHIJK',
       }),
       form: {},
-      settings: vista({ erp_data_synced: false, syncs_companies: false }),
+      settings: vista({ erpDataSynced: false, exports: NOT_EXPORTING }),
       permission: 'read_only',
       dirty: true,
     });
@@ -98,7 +98,7 @@ describe('computeReasons: every reason at once', () => {
 
   it('reports both present and max_length when one field breaks two rules (present and line length on the same field)', () => {
     const settings = vista({
-      rules: { export: { address: [{ validator: 'present' }, { validator: 'max_line_length', length: 5 }] } },
+      rules: { address: [{ validator: 'present' }, { validator: 'max_line_length', length: 5 }] },
     });
     expect(codes(input({ settings, form: { address: '   ' } }))).toEqual(['present']);
     expect(codes(input({ settings, form: { address: 'long line\nok' } }))).toEqual(['max_line_length']);
@@ -111,11 +111,11 @@ describe('computeReasons: field validators', () => {
     expect(computeReasons(input({ vendor: vendor({ city: ' \t\n' }) }))).toEqual([{ code: 'present', field: 'city' }]);
   });
 
-  it('numeric: digits only pass; empty is left to present; anything else fails', () => {
-    expect(computeReasons(input({ form: { zip: '02134' } }))).toEqual([]);
-    expect(computeReasons(input({ form: { zip: ' 02134 ' } }))).toEqual([]);
-    expect(computeReasons(input({ form: { zip: '' } }))).toEqual([]);
-    for (const zip of ['02134-1234', '12.5', '-1', 'abc', '١٢٣']) {
+  it('numeric: a number as written passes (sign, decimals); empty is left to present; anything else fails', () => {
+    for (const zip of ['02134', ' 02134 ', '', '12.5', '-1', '+3', '.25', '7.']) {
+      expect(computeReasons(input({ form: { zip } })), zip).toEqual([]);
+    }
+    for (const zip of ['02134-1234', 'abc', '١٢٣', '1.2.3', '.', '-', '1e5', '1 000']) {
       expect(computeReasons(input({ form: { zip } }))).toEqual([{ code: 'numeric', field: 'zip' }]);
     }
   });
@@ -137,10 +137,11 @@ describe('computeReasons: field validators', () => {
 
   it('ignores a length validator without a length (no limit is invented)', () => {
     const rules = {
-      export: { name: [{ validator: 'max_length' as const }], address: [{ validator: 'max_line_length' as const }] },
+      name: [{ validator: 'max_length' as const }],
+      address: [{ validator: 'max_line_length' as const }],
     };
     const form = { name: 'n'.repeat(500), address: 'a'.repeat(500) };
-    const cmic = vista({ erp_system: 'cmic', erp_system_name: 'CMiC', rules });
+    const cmic = vista({ erpSystem: 'cmic', erpName: 'CMiC', rules });
     expect(computeReasons(input({ settings: cmic, form }))).toEqual([]);
     // Without a usable API limit, the published one still applies.
     expect(computeReasons(input({ settings: vista({ rules }), form }))).toEqual([
@@ -150,16 +151,14 @@ describe('computeReasons: field validators', () => {
 
   it('skips rules on fields the vendor holds no text for (unknown to the contract)', () => {
     const settings = vista({
-      rules: { export: { tax_id: [{ validator: 'present' }], id: [{ validator: 'present' }] } },
+      rules: { tax_id: [{ validator: 'present' }], id: [{ validator: 'present' }] },
     });
     expect(computeReasons(input({ settings }))).toEqual([]);
   });
 
   it('checks fields in the order the rules list them, validators in their order', () => {
     const settings = vista({
-      rules: {
-        export: { zip: [{ validator: 'numeric' }], city: [{ validator: 'present' }], name: [{ validator: 'present' }] },
-      },
+      rules: { zip: [{ validator: 'numeric' }], city: [{ validator: 'present' }], name: [{ validator: 'present' }] },
     });
     expect(
       computeReasons(input({ settings, vendor: vendor({ zip: 'x', city: '', name: '' }) })).map((r) =>
@@ -167,6 +166,75 @@ describe('computeReasons: field validators', () => {
       ),
     ).toEqual(['zip', 'city', 'name']);
   });
+});
+
+describe('computeReasons: the number validators', () => {
+  /** CMiC's rules on the vendor code (sandbox company 8003), one validator at a time. */
+  const onCode = (validator: ExportValidator) =>
+    vista({ erpSystem: 'cmic', erpName: 'CMiC', rules: { code: [validator] } });
+  const reasonsFor = (validator: ExportValidator, code: string) =>
+    computeReasons(input({ settings: onCode(validator), form: { code } }));
+
+  it('positive: a number above zero passes; zero, negatives and text fail; empty is left to present', () => {
+    for (const code of ['1', '0.5', '+7', ' 12 ', ''])
+      expect(reasonsFor({ validator: 'positive' }, code), code).toEqual([]);
+    for (const code of ['0', '-1', '-0.5', '0.0', 'abc']) {
+      expect(reasonsFor({ validator: 'positive' }, code), code).toEqual([{ code: 'positive', field: 'code' }]);
+    }
+  });
+
+  it('max_length_decimal: counts the digits after the decimal point; a length of 0 allows none', () => {
+    const two = { validator: 'max_length_decimal', length: 2 } as const;
+    for (const code of ['12', '12.5', '12.50', '-0.01', '7.']) expect(reasonsFor(two, code), code).toEqual([]);
+    expect(reasonsFor(two, '1.125')).toEqual([
+      { code: 'max_length_decimal', field: 'code', digits: 3, limit: 2, erpName: 'CMiC' },
+    ]);
+    expect(codes(input({ settings: onCode({ ...two, length: 0 }), form: { code: '3.1' } }))).toEqual([
+      'max_length_decimal',
+    ]);
+  });
+
+  it('max_length_units: counts the digits before the decimal point, sign left out', () => {
+    const six = { validator: 'max_length_units', length: 6 } as const;
+    for (const code of ['123456', '-123456.789', '.5']) expect(reasonsFor(six, code), code).toEqual([]);
+    expect(reasonsFor(six, '1234567.1')).toEqual([
+      { code: 'max_length_units', field: 'code', digits: 7, limit: 6, erpName: 'CMiC' },
+    ]);
+  });
+
+  it('leaves text that is not a number to numeric: the digit counts do not apply to it', () => {
+    expect(reasonsFor({ validator: 'max_length_units', length: 1 }, 'ABCDEF')).toEqual([]);
+    expect(reasonsFor({ validator: 'max_length_decimal', length: 0 }, 'A.BC')).toEqual([]);
+  });
+});
+
+describe("computeReasons: the integration's own words", () => {
+  it('carries the message of the broken rule into its reason, for every kind of rule', () => {
+    const settings = vista({
+      rules: {
+        name: [{ validator: 'max_length', length: 5, message: 'Name: at most 5.' }],
+        address: [{ validator: 'max_line_length', length: 3, message: 'Lines: at most 3.' }],
+        city: [{ validator: 'present', message: 'City must be present.' }],
+        zip: [
+          { validator: 'numeric', message: 'Numbers only.' },
+          { validator: 'positive', message: 'Above zero.' },
+        ],
+      },
+    });
+    const reasons = computeReasons(
+      input({ settings, form: { name: 'Acme Co', address: '1 Main', city: '', zip: 'x' } }),
+    );
+    expect(reasons.map((r) => ('message' in r ? r.message : null))).toEqual([
+      'Name: at most 5.',
+      'Lines: at most 3.',
+      'City must be present.',
+      'Numbers only.',
+      'Above zero.',
+    ]);
+  });
+
+  it('gives no message to a published limit, which has no integration words', () =>
+    expect(computeReasons(input({ form: { abbreviated_name: 'ABCDEFGHIJK' } }))[0]).not.toHaveProperty('message'));
 });
 
 describe('computeReasons: the form overlays the saved vendor', () => {
@@ -228,7 +296,7 @@ describe('computeReasons: published limits versus the API rules', () => {
   });
 
   it('keeps the API rules for name and adds the published limit when they have no max_length', () => {
-    const settings = sage300({ rules: { export: { name: [{ validator: 'present' }] } } });
+    const settings = sage300({ rules: { name: [{ validator: 'present' }] } });
     expect(codes(input({ settings, form: { name: '' } }))).toEqual(['present']);
     expect(computeReasons(input({ settings, form: { name: 'x'.repeat(31) } }))).toEqual([
       { code: 'max_length', field: 'name', length: 31, limit: 30, erpName: 'Sage 300 CRE', source: 'published' },
@@ -236,21 +304,21 @@ describe('computeReasons: published limits versus the API rules', () => {
   });
 
   it('the API limit wins over the published one, either way', () => {
-    const looser = sage300({ rules: { export: { name: [{ validator: 'max_length', length: 40 }] } } });
+    const looser = sage300({ rules: { name: [{ validator: 'max_length', length: 40 }] } });
     expect(computeReasons(input({ settings: looser, form: { name: 'x'.repeat(35) } }))).toEqual([]);
-    const stricter = vista({ rules: { export: { name: [{ validator: 'max_length', length: 20 }] } } });
+    const stricter = vista({ rules: { name: [{ validator: 'max_length', length: 20 }] } });
     expect(computeReasons(input({ settings: stricter, form: { name: 'x'.repeat(21) } }))).toEqual([
       { code: 'max_length', field: 'name', length: 21, limit: 20, erpName: 'Viewpoint Vista', source: 'api' },
     ]);
   });
 
   it('invents no name limit for an ERP without a published one', () => {
-    const settings = vista({ erp_system: 'cmic', erp_system_name: 'CMiC', rules: { export: {} } });
+    const settings = vista({ erpSystem: 'cmic', erpName: 'CMiC', rules: {} });
     expect(computeReasons(input({ settings, form: { name: 'x'.repeat(500) } }))).toEqual([]);
   });
 
   it('applies an API max_length for abbreviated_name instead of the 10-character field limit', () => {
-    const settings = vista({ rules: { export: { abbreviated_name: [{ validator: 'max_length', length: 6 }] } } });
+    const settings = vista({ rules: { abbreviated_name: [{ validator: 'max_length', length: 6 }] } });
     expect(computeReasons(input({ settings, form: { abbreviated_name: 'ABCDEFG' } }))).toEqual([
       { code: 'max_length', field: 'abbreviated_name', length: 7, limit: 6, erpName: 'Viewpoint Vista', source: 'api' },
     ]);

@@ -1,5 +1,5 @@
 /** The API client against the real sandbox, started in this process on a free port. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient, type ApiClientOptions } from '@/entrypoints/background/api/client';
 import { failure } from './client.helpers';
 import { startSandbox, type Sandbox } from '@/sandbox/server';
@@ -43,24 +43,24 @@ describe('reading', () => {
     expect(await failure(client('wrong-token').api.me())).toMatchObject({ kind: 'auth', status: 401 });
   });
 
-  it('reads the ERP settings and export rules of each company', async () => {
+  it("reads each company's ERP metadata as the rules use it, and says once which validators it ignores", async () => {
     const { api } = client();
     const summit = await api.settings(8001);
-    expect(summit).toMatchObject({
-      erp_system: 'viewpoint_vista',
-      erp_system_name: 'Viewpoint Vista',
-      syncs_companies: true,
-      erp_data_synced: true,
-    });
-    expect(summit.rules.export.name).toEqual(
-      expect.arrayContaining([expect.objectContaining({ validator: 'max_length', length: 60 })]),
-    );
-    expect(summit.rules.export.address).toEqual(
-      expect.arrayContaining([expect.objectContaining({ validator: 'max_line_length', length: 50 })]),
-    );
+    expect(summit).toMatchObject({ erpSystem: 'viewpoint_vista', erpName: 'Viewpoint Vista', erpDataSynced: true });
+    expect(summit.rules.name).toContainEqual({ validator: 'max_length', length: 60 });
     const harbor = await api.settings(8002);
-    expect(harbor).toMatchObject({ erp_system: 'sage_300_cre', erp_data_synced: false });
-    expect(harbor.rules.export.name?.some((v) => v.validator === 'max_length') ?? false).toBe(false);
+    expect(harbor).toMatchObject({ erpSystem: 'sage_300_cre', erpDataSynced: false });
+    expect(harbor.rules.name).toBeUndefined();
+
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      expect((await api.settings(8003)).ignored).toEqual(['address.format']);
+      await api.settings(8003);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0]?.[0]).toMatch(/company 8003.*address\.format/);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('reads the Directory permission level of admin and viewer', async () => {
@@ -201,7 +201,7 @@ describe('fault switches', () => {
   it('waits the Retry-After of a 429, then succeeds', async () => {
     await fault({ match: '/erp/settings', count: 1, status: 429, retryAfter: 7 });
     const { api, delays } = client();
-    expect(await api.settings(8001)).toMatchObject({ erp_system: 'viewpoint_vista' });
+    expect(await api.settings(8001)).toMatchObject({ erpSystem: 'viewpoint_vista' });
     expect(delays).toEqual([7000]);
   });
 

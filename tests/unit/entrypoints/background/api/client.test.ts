@@ -8,10 +8,23 @@ const BASE = 'https://erp.example.com';
 const me = { id: 1, login: 'alex.admin@example.com', name: 'Alex Admin' };
 const settingsBody = {
   erp_system: 'viewpoint_vista',
-  erp_system_name: 'Viewpoint Vista',
-  syncs_companies: true,
   erp_data_synced: true,
-  rules: { export: { name: [{ validator: 'max_length', length: 60, message: 'too long' }] } },
+  metadata: {
+    settings: {
+      labels: { name: 'Viewpoint Vista' },
+      entities: {
+        vendors: {
+          rules: {
+            export: {
+              fields: {
+                name: { validation: { max_length: { enabled: true, length: 60, message: 'at most %{length}' } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
 };
 const vendorBody = {
   id: 101,
@@ -164,7 +177,15 @@ describe('requests', () => {
       { body: request(7, { status: 'retrieved' }) },
     ]);
     expect(await api.me()).toEqual(me);
-    expect(await api.settings(8001)).toEqual(settingsBody);
+    expect(await api.settings(8001)).toEqual({
+      erpSystem: 'viewpoint_vista',
+      erpName: 'Viewpoint Vista',
+      erpDataSynced: true,
+      exports: { create: true, update: true },
+      warning: null,
+      rules: { name: [{ validator: 'max_length', length: 60, message: 'at most 60' }] },
+      ignored: [],
+    });
     expect(await api.permission(8001)).toBe('admin');
     expect(await api.permission(8001, 502)).toBe('standard');
     expect(await api.project(501)).toEqual(project);
