@@ -1,4 +1,4 @@
-/** The integration API of `docs/contract.md`, plus what only the sandbox's own pages use (vendor list and PATCH, accept, reject). */
+/** The integration API of `docs/contract/openapi.yaml`, plus what only the sandbox's own pages use (vendor list and PATCH, accept, reject). */
 import { createHash } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';

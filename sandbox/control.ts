@@ -1,4 +1,4 @@
-/** Test control, no auth: reset, fault switches, the call log and the exactly-once counter. */
+/** Test control, no auth: reset, fault switches, the call log, the exactly-once counter and the contract check. */
 import { Hono } from 'hono';
 import { parseFault } from './faults';
 import type { Account } from './account';
@@ -31,6 +31,8 @@ export function controlRoutes(account: Account, traffic: Traffic, reset: () => v
     traffic.log.length = 0;
     return c.json([]);
   });
+
+  control.get('/contract', (c) => c.json(traffic.contract));
 
   control.get('/created', (c) =>
     c.json(account.created.map(({ companyId, ...request }) => ({ company_id: companyId, ...request }))),

@@ -1,4 +1,4 @@
-/** The sandbox's in-memory records: what a Procore account holds, shaped as the API answers it (`docs/contract.md`). */
+/** The sandbox's in-memory records: what a Procore account holds, shaped as the API answers it (`docs/contract/openapi.yaml`). */
 import { VENDOR_FIELDS, type ErpMetadata } from '../lib/contract/api-bodies';
 
 export type PermissionLevel = 'none' | 'read_only' | 'standard' | 'admin';
@@ -42,7 +42,7 @@ export interface Project {
   companyId: number;
 }
 
-/** The vendor's text fields: the contract's own list (`docs/contract.md`), which the sandbox implements. */
+/** The vendor's text fields: the contract's own list (`docs/contract/openapi.yaml`), which the sandbox implements. */
 export const VENDOR_TEXT_FIELDS = VENDOR_FIELDS;
 export type VendorTextField = (typeof VENDOR_TEXT_FIELDS)[number];
 

@@ -1,4 +1,4 @@
-/** An API refusal with the status and body Procore's conventions give it (`docs/contract.md`, errors). */
+/** An API refusal with the status and body Procore's conventions give it (`docs/contract/openapi.yaml`, errors). */
 export type ProblemBody = { errors: Record<string, string[]> } | { message: string };
 
 export class Problem extends Error {

@@ -10,7 +10,7 @@ import { loadAssets, pageRoutes } from './pages';
 import { Problem } from './problem';
 import { Account } from './account';
 import type { Db } from './model';
-import { PAGE_HEADER, trafficMiddleware, type Traffic } from './traffic';
+import { answerCheckMiddleware, PAGE_HEADER, trafficMiddleware, type AnswerCheck, type Traffic } from './traffic';
 
 export interface SandboxOptions {
   /** 0 picks a free port. */
@@ -24,6 +24,8 @@ export interface SandboxOptions {
   seed?: () => Db;
   /** The draw behind rated fault switches (default `Math.random`). */
   random?: () => number;
+  /** Checks every API answer against the contract document; what it finds is at `GET /__sandbox/contract`. */
+  checkAnswer?: AnswerCheck;
 }
 
 export interface Sandbox {
@@ -59,15 +61,30 @@ const apiCors = cors({
 });
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { port = 0, host = '127.0.0.1', syncDelayMs = 1500, rateLimitPerHour = 3600, seed, random } = options;
+  const {
+    port = 0,
+    host = '127.0.0.1',
+    syncDelayMs = 1500,
+    rateLimitPerHour = 3600,
+    seed,
+    random,
+    checkAnswer,
+  } = options;
   const assets = await loadAssets();
   const account = new Account(syncDelayMs, seed);
-  const traffic: Traffic = { log: [], faults: new Faults(random), budget: new Map(), rateLimit: rateLimitPerHour };
+  const traffic: Traffic = {
+    log: [],
+    faults: new Faults(random),
+    budget: new Map(),
+    rateLimit: rateLimitPerHour,
+    contract: { checked: 0, violations: [] },
+  };
   const reset = () => {
     account.reset();
     traffic.faults.clear();
     traffic.log.length = 0;
     traffic.budget.clear();
+    traffic.contract = { checked: 0, violations: [] };
   };
 
   const app = new Hono<{ Bindings: HttpBindings }>();
@@ -78,6 +95,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   app.use('/rest/*', apiCors);
   app.use('/rest/*', trafficMiddleware(traffic));
+  if (checkAnswer) app.use('/rest/*', answerCheckMiddleware(checkAnswer, traffic));
   app.route('/rest/v1.0', apiRoutes(account));
   app.all('/rest/*', (c) => c.json({ message: 'Not found' }, 404));
   app.route('/__sandbox', controlRoutes(account, traffic, reset));

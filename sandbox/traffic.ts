@@ -20,7 +20,20 @@ export interface Traffic {
   budget: Map<string, { windowStart: number; used: number }>;
   /** Calls allowed per token per hour (Procore's default: 3,600). */
   rateLimit: number;
+  /** What the contract check found wrong with the API's answers, and how many it checked (`answerCheckMiddleware`). */
+  contract: { checked: number; violations: string[] };
 }
+
+/** An answer as it went over the wire, for a check against the contract document. */
+export interface Answer {
+  method: string;
+  path: string;
+  status: number;
+  headers: Headers;
+  body: string;
+}
+/** What is wrong with an answer; [] when the contract allows it. */
+export type AnswerCheck = (answer: Answer) => string[];
 
 export function bearer(c: Context): string | null {
   const match = /^Bearer\s+(.+)$/i.exec(c.req.header('Authorization') ?? '');
@@ -107,5 +120,25 @@ export function trafficMiddleware(traffic: Traffic): MiddlewareHandler<Env> {
     }
     entry.status = c.res.status;
     if (fault?.drop === 'after') dropConnection(c);
+  };
+}
+
+/**
+ * Checks every answer the API itself gives against the contract. Mounted inside the traffic middleware, so a fault's
+ * or the budget's answer (the sandbox's own inventions) is never checked, and a malformed fault replaces an answer
+ * that was.
+ */
+export function answerCheckMiddleware(check: AnswerCheck, traffic: Traffic): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    await next();
+    const answer = {
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      status: c.res.status,
+      headers: c.res.headers,
+      body: await c.res.clone().text(),
+    };
+    traffic.contract.checked += 1;
+    traffic.contract.violations.push(...check(answer));
   };
 }

@@ -20,6 +20,8 @@ export interface SandboxControl {
   log(): Promise<SandboxLogEntry[]>;
   /** The extension's calls only (the sandbox pages mark theirs). */
   extensionCalls(): Promise<SandboxLogEntry[]>;
+  /** What the contract check found wrong with the API's answers since the last reset, and how many it checked. */
+  contract(): Promise<{ checked: number; violations: string[] }>;
   /** Requests created by POST (replays of an Idempotency-Key not counted): the exactly-once counter. */
   created(): Promise<CreatedRequest[]>;
   /** A company's requests (in one status when given), newest first, as the approver's page lists them. */
@@ -63,6 +65,7 @@ export function sandboxControl(url: string): SandboxControl {
     log: async () => (await call('GET', 'log')) as SandboxLogEntry[],
     extensionCalls: async () => ((await call('GET', 'log')) as SandboxLogEntry[]).filter((entry) => !entry.fromPage),
     created: async () => (await call('GET', 'created')) as CreatedRequest[],
+    contract: async () => (await call('GET', 'contract')) as { checked: number; violations: string[] },
     async requests(companyId, status) {
       const query = `${status ? `filters[status][]=${encodeURIComponent(status)}&` : ''}per_page=1000`;
       const response = await asApprover(`/companies/${companyId}/erp/requests?${query}`, 'GET');

@@ -1,5 +1,5 @@
 /**
- * The integration API's bodies (the contract in `docs/contract.md`), parsed with zod. Only the background runs these
+ * The integration API's bodies (the contract in `docs/contract/openapi.yaml`), parsed with zod. Only the background runs these
  * schemas; the content script and the popup import their types with `import type`, so zod stays out of their bundles.
  */
 import { z } from 'zod/mini';

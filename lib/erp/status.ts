@@ -1,4 +1,4 @@
-/** ERP request statuses (`docs/contract.md`) and what each means for the admin. zod-free: the content script imports it. */
+/** ERP request statuses (`docs/contract/openapi.yaml`) and what each means for the admin. zod-free: the content script imports it. */
 
 export const STATUSES = ['pending_acceptance', 'accepted', 'synced', 'rejected', 'retrieved', 'failed'] as const;
 export type ErpStatus = (typeof STATUSES)[number];

@@ -1,6 +1,7 @@
 /**
  * What a gateway in front of an ERP integration must do for the extension to work, as checks a gateway author runs
- * against their server (`npm run conformance`): each endpoint's answer parsed by the extension's own schemas
+ * against their server (`npm run conformance`): every answer checked against the contract document
+ * (`docs/contract/openapi.yaml`: its status, required headers and body) and read by the extension's own schemas
  * (`lib/contract/api-bodies.ts`), and the behaviour the extension counts on. Read-only unless `write` is set, which
  * sends, re-sends with the same key and retrieves on one test vendor.
  */
@@ -14,6 +15,7 @@ import {
   vendorSchema,
 } from '../../lib/contract/api-bodies';
 import { linkNext } from '../../entrypoints/background/api/paging';
+import { loadContract, type Contract } from '../contract/document';
 
 export interface Target {
   url: string;
@@ -43,11 +45,13 @@ type Call = (
   init?: { method?: string; headers?: Record<string, string>; body?: unknown; token?: string },
 ) => Promise<Answer>;
 
-function caller(target: Target): Call {
+/** Calls the target; what the contract document finds wrong with each answer goes into `problems`. */
+function caller(target: Target, contract: Contract, problems: string[]): Call {
   return async (path, init = {}) => {
     const url = /^https?:/.test(path) ? path : `${target.url.replace(/\/$/, '')}/rest/v1.0${path}`;
+    const method = init.method ?? 'GET';
     const response = await fetch(url, {
-      method: init.method ?? 'GET',
+      method,
       headers: {
         Authorization: `Bearer ${init.token ?? target.token}`,
         ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
@@ -56,6 +60,8 @@ function caller(target: Target): Call {
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
     const text = await response.text();
+    const { status, headers } = response;
+    problems.push(...contract.check({ method, path: new URL(url).pathname, status, headers, body: text }));
     let body: unknown = text;
     try {
       body = text ? JSON.parse(text) : null;
@@ -229,9 +235,13 @@ function writeChecks(key: string): Check[] {
   ];
 }
 
-/** Runs every check that applies, in order; one that cannot be reached or throws fails with why. */
+/**
+ * Runs every check that applies, in order; one that cannot be reached, throws, or got an answer the contract document
+ * does not allow fails with why.
+ */
 export async function runChecks(target: Target, key = `conformance-${Date.now()}`): Promise<CheckResult[]> {
-  const call = caller(target);
+  const problems: string[] = [];
+  const call = caller(target, await loadContract(), problems);
   const applies = (check: Check) =>
     check.needs === undefined ||
     (check.needs === 'vendor' && target.vendorId !== undefined) ||
@@ -239,8 +249,11 @@ export async function runChecks(target: Target, key = `conformance-${Date.now()}
     (check.needs === 'failingVendor' && target.write && target.failingVendorId !== undefined);
   const results: CheckResult[] = [];
   for (const check of [...READ_CHECKS, ...writeChecks(key)].filter(applies)) {
+    problems.length = 0;
     try {
-      results.push({ name: check.name, ok: true, detail: await check.run(call, target) });
+      const detail = await check.run(call, target);
+      expect(problems.length === 0, `not as the contract document says: ${problems.slice(0, 3).join('; ')}`);
+      results.push({ name: check.name, ok: true, detail });
     } catch (error) {
       const detail = error instanceof CheckFailed ? error.message : `no answer: ${String(error)}`;
       results.push({ name: check.name, ok: false, detail });

@@ -1,4 +1,7 @@
-/** The sandbox fixture of both browser suites (Chromium and Firefox): freshly seeded for each test, and left clean. */
+/**
+ * The sandbox fixture of both browser suites (Chromium and Firefox): freshly seeded for each test, left clean, and
+ * every answer it gave checked against the contract document.
+ */
 import { expect } from 'vitest';
 import { sandboxControl, type SandboxControl } from '../../scripts/sandbox-control';
 
@@ -13,5 +16,7 @@ export function sandboxFixture(url: () => string) {
     const unanswered = async () =>
       (await sandbox.log()).filter((entry) => entry.status === 0 && entry.fault?.drop !== true).length;
     await expect.poll(unanswered, { timeout: 20_000, interval: 100 }).toBe(0);
+    // Every answer the sandbox's API gave in this test is one the contract document allows.
+    expect((await sandbox.contract()).violations).toEqual([]);
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The integration API (`docs/contract.md`) as typed calls; the only code that talks to it. Background only: it
+ * The integration API (`docs/contract/openapi.yaml`) as typed calls; the only code that talks to it. Background only: it
  * imports zod. Every failure becomes an `ApiError` carrying a `UserError`; transient failures are retried in
  * `http.ts`, so callers never loop.
  */

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectContractKept, startCheckedSandbox } from '../checked-sandbox';
 import { erpSettingsSchema } from '../../../lib/contract/api-bodies';
 import { exportSettings, VALIDATORS } from '../../../lib/erp/export-settings';
 import { matchRoute } from '../../../sandbox/client/routes';
@@ -9,10 +10,11 @@ const SEEDED_COMPANIES = [8001, 8002, 8003, 8004];
 let sandbox: Sandbox;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, syncDelayMs: SYNC_DELAY_MS });
+  sandbox = await startCheckedSandbox({ syncDelayMs: SYNC_DELAY_MS });
 });
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
+afterEach(() => expectContractKept(sandbox));
 
 interface CallOptions {
   token?: string | null;

@@ -5,8 +5,9 @@ import { startSandbox, type Sandbox } from '../../../../sandbox/server';
 import { runChecks, type Target } from '../../../../scripts/conformance/checks';
 
 /**
- * A server that gets the contract wrong in the ways a gateway might: any token goes, the settings lack a field, the
- * list has no Link or ETag, every send makes a new request, and retrieve never refuses.
+ * A server that gets the contract wrong in the ways a gateway might: a user id the document does not allow (0, which
+ * the extension's schema would let through), any token goes, the settings lack a field, the list has no Link or ETag,
+ * every send makes a new request, and retrieve never refuses.
  */
 function wrongServer(): Promise<Server> {
   let nextId = 1;
@@ -27,7 +28,7 @@ function wrongServer(): Promise<Server> {
       res.end(JSON.stringify(body));
     };
     const path = url.pathname.replace('/rest/v1.0', '');
-    if (path === '/me') return json(200, { id: 1, login: 'a@example.com', name: 'A' });
+    if (path === '/me') return json(200, { id: 0, login: 'a@example.com', name: 'A' });
     if (path.endsWith('/erp/settings')) return json(200, { erp_system: 'viewpoint_vista' });
     if (path === '/settings/permissions') return json(200, { tools: [] });
     if (path.startsWith('/vendors/')) return json(404, { message: 'Not found' });
@@ -80,6 +81,8 @@ describe('the conformance checks', () => {
     const results = await runChecks(full(`http://127.0.0.1:${port}`));
     const failed = Object.fromEntries(results.filter((r) => !r.ok).map((r) => [r.name, r.detail]));
     expect(failed).toEqual({
+      'GET /me answers the signed-in user':
+        'not as the contract document says: GET /rest/v1.0/me 200: body/id must be >= 1',
       'a bad token is refused with 401': 'HTTP 200, expected 401',
       "the company's ERP settings": expect.stringContaining("does not have the contract's shape"),
       'the vendor, with company_id in the query or only in Procore-Company-Id': expect.stringContaining('HTTP 404'),
@@ -92,6 +95,6 @@ describe('the conformance checks', () => {
       'retrieve takes it back, then answers 409': 'a second retrieve answered HTTP 200, expected 409',
       'a vendor that breaks the export rules: 422 with errors': 'HTTP 201, expected 422',
     });
-    expect(results.find((r) => r.name.startsWith('GET /me'))?.ok).toBe(true);
+    expect(results.find((r) => r.name.startsWith("Procore's permission manifest"))?.ok).toBe(true);
   });
 });

@@ -1,15 +1,17 @@
 /** The API client against the real sandbox, started in this process on a free port. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient, type ApiClientOptions } from '@/entrypoints/background/api/client';
 import { failure } from './client.helpers';
-import { startSandbox, type Sandbox } from '@/sandbox/server';
+import type { Sandbox } from '@/sandbox/server';
+import { expectContractKept, startCheckedSandbox } from '../../../checked-sandbox';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, syncDelayMs: 50 });
+  sandbox = await startCheckedSandbox({ syncDelayMs: 50 });
 });
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
+afterEach(() => expectContractKept(sandbox));
 
 /** A client with the given token; `delays` records every wait before a retry (the fake sleep returns at once). */
 function client(token = 'sandbox-token', options: ApiClientOptions = {}) {
