@@ -9,19 +9,12 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import type { Answer } from '../../sandbox/traffic';
+
+export type { Answer };
 
 export const CONTRACT_PATH = fileURLToPath(new URL('../../docs/contract/openapi.yaml', import.meta.url));
 const DOCUMENT_ID = 'contract.json';
-
-/** An answer as it went over the wire. */
-export interface Answer {
-  method: string;
-  /** The URL's path, without the query. */
-  path: string;
-  status: number;
-  headers: Headers;
-  body: string;
-}
 
 interface Operation {
   method: string;
