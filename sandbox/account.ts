@@ -33,7 +33,7 @@ const snapshot = <T>(value: T): T => structuredClone(value);
 
 export class Account {
   db: Db;
-  /** Requests created by POST, never replays: the tests' exactly-once counter. */
+  /** Requests created (by the API's POST or Procore's own button), never replays: the tests' exactly-once counter. */
   created: ErpRequest[] = [];
   private idempotency = new Map<string, { requestId: number; itemId: number }>();
   private timers = new Set<NodeJS.Timeout>();
@@ -158,9 +158,24 @@ export class Account {
     }
     if (input.item_type !== 'vendor') throw invalid({ item_type: ['must be "vendor"'] });
     if (typeof input.item_id !== 'number') throw invalid({ item_id: ['must be a vendor id'] });
-    const vendor = this.vendor(companyId, input.item_id);
+    const request = this.send(company, this.vendor(companyId, input.item_id), user);
+    this.idempotency.set(scopedKey, { requestId: request.id, itemId: request.item_id });
+    return { request, replay: false };
+  }
+
+  /**
+   * Procore's own Send to ERP button, through the web app's endpoint: the same checks and the same request, with no
+   * Idempotency-Key (Procore's page has none).
+   */
+  sendFromPage(companyId: number, vendorId: number, user: User): ErpRequest {
+    requireAdmin(user);
+    return this.send(this.company(companyId), this.vendor(companyId, vendorId), user);
+  }
+
+  /** A new request for the vendor, once the workflow and the export rules allow it. */
+  private send(company: Company, vendor: Vendor, user: User): ErpRequest {
     if (vendor.synced_to_erp) throw conflict('This company is already synced to the ERP.');
-    const latest = this.latestRequest(companyId, vendor.id);
+    const latest = this.latestRequest(company.id, vendor.id);
     if (latest && OPEN.has(latest.status)) throw conflict('This company is already waiting for ERP acceptance.');
     const errors = exportErrors(company, vendor);
     const settings = companySettings(company);
@@ -171,16 +186,15 @@ export class Account {
 
     const request = sentRequest({
       id: this.db.nextRequestId++,
-      companyId,
+      companyId: company.id,
       item_id: vendor.id,
       item_name: vendor.name,
       created_at: nowIso(),
       sent_by: person(user),
     });
     this.db.requests.push(request);
-    this.idempotency.set(scopedKey, { requestId: request.id, itemId: vendor.id });
     this.created.push(snapshot(request));
-    return { request, replay: false };
+    return request;
   }
 
   retrieve(companyId: number, requestId: number, user: User): ErpRequest {
@@ -253,7 +267,7 @@ export class Account {
     });
   }
 
-  private latestRequest(companyId: number, vendorId: number): ErpRequest | undefined {
+  latestRequest(companyId: number, vendorId: number): ErpRequest | undefined {
     return this.listRequests(companyId, { itemId: vendorId })[0];
   }
 

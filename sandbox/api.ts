@@ -16,7 +16,8 @@ const vendorJson = ({ companyId: _, ...vendor }: Vendor) => vendor;
 /** A request as the API answers it: the account's own company field left out. */
 export const requestJson = ({ companyId: _, ...request }: ErpRequest) => request;
 
-function id(c: Context, name: string): number {
+/** A path segment as a record id; anything else is 404, as an unknown record. */
+export function id(c: Context, name: string): number {
   const value = Number(c.req.param(name));
   if (!Number.isSafeInteger(value) || value < 1) throw notFound('Resource');
   return value;

@@ -34,6 +34,15 @@ export function controlRoutes(account: Account, traffic: Traffic, reset: () => v
 
   control.get('/contract', (c) => c.json(traffic.contract));
 
+  // The per-company switch for Procore's own ERP control on the vendor edit page (a customer without the ERP tool).
+  control.post('/companies/:company/procore-erp-control', async (c) => {
+    const body = (await c.req.json().catch(() => null)) as { enabled?: unknown } | null;
+    if (typeof body?.enabled !== 'boolean') return c.json({ message: 'Body must be { "enabled": true | false }' }, 400);
+    const company = account.company(Number(c.req.param('company')));
+    company.procoreErpControl = body.enabled;
+    return c.json({ id: company.id, procore_erp_control: company.procoreErpControl });
+  });
+
   control.get('/created', (c) =>
     c.json(account.created.map(({ companyId, ...request }) => ({ company_id: companyId, ...request }))),
   );

@@ -34,6 +34,8 @@ export interface Company {
   erp_data_synced: boolean;
   /** The integration's metadata in Procore's ERP metadata format, as `/erp/settings` answers it. */
   metadata: ErpMetadata;
+  /** The company has Procore's ERP Integrations tool, whose own Send to ERP control is on the vendor edit page. */
+  procoreErpControl: boolean;
 }
 
 export interface Project {

@@ -29,10 +29,13 @@ const tool = (id: number, name: string, friendly: string, level: PermissionLevel
   permitted_actions: ACTIONS[level].map((action) => ({ name: action, friendly_name: action.replace(/_/g, ' ') })),
 });
 
+/** The user's level on the company's Directory, or on a project's when `projectId` is given. */
+export const directoryLevelOf = (user: User, projectId?: number): PermissionLevel =>
+  (projectId !== undefined ? user.projectDirectoryLevels?.[projectId] : undefined) ?? user.directoryLevel;
+
 /** The user's manifest for a company's tools, or a project's when `projectId` is given. */
 export function permissionManifest(user: User, projectId?: number) {
-  const directory =
-    (projectId !== undefined ? user.projectDirectoryLevels?.[projectId] : undefined) ?? user.directoryLevel;
+  const directory = directoryLevelOf(user, projectId);
   return {
     tools: [
       tool(5, 'directory', 'Directory', directory),

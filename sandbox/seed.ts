@@ -63,6 +63,7 @@ const EXPORTING = { enabled: true, configs: { export: { enabled: true, create: {
 const COMPANIES: Company[] = [
   {
     id: 8001,
+    procoreErpControl: true,
     name: 'Summit Builders',
     erp_system: 'viewpoint_vista',
     erp_data_synced: true,
@@ -96,6 +97,8 @@ const COMPANIES: Company[] = [
   },
   {
     id: 8002,
+    // Procore's own ERP control is switched off here: the page has only the extension's.
+    procoreErpControl: false,
     name: 'Harbor Construction',
     erp_system: 'sage_300_cre',
     erp_data_synced: false,
@@ -107,6 +110,7 @@ const COMPANIES: Company[] = [
   },
   {
     id: 8003,
+    procoreErpControl: true,
     name: 'Cascade Mechanical',
     erp_system: 'cmic',
     erp_data_synced: true,
@@ -146,6 +150,7 @@ const COMPANIES: Company[] = [
   },
   {
     id: 8004,
+    procoreErpControl: true,
     name: 'Lakeside Contractors',
     erp_system: 'quickbooks_online',
     erp_data_synced: true,

@@ -4,6 +4,7 @@ import { serve, type HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { apiRoutes } from './api';
+import { webAppRoutes } from './web-app';
 import { controlRoutes } from './control';
 import { Faults } from './faults';
 import { loadAssets, pageRoutes } from './pages';
@@ -98,6 +99,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (checkAnswer) app.use('/rest/*', answerCheckMiddleware(checkAnswer, traffic));
   app.route('/rest/v1.0', apiRoutes(account));
   app.all('/rest/*', (c) => c.json({ message: 'Not found' }, 404));
+  app.route('/web', webAppRoutes(account));
   app.route('/__sandbox', controlRoutes(account, traffic, reset));
   app.route('/', pageRoutes(assets));
 

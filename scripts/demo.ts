@@ -6,16 +6,19 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { startSandbox } from '../sandbox/server';
 import { buildExtension, ROOT } from './build-extension';
 import { launchExtensionBrowser, type ExtensionBrowser } from './extension-browser';
+import { chromiumPath } from './find-chromium';
 import {
   acceptOnApproverPage,
   approverPath,
+  CASCADE,
   companyVendorPath,
   erpControl,
   HARBOR,
+  procoreControl,
   rejectOnApproverPage,
   SUMMIT,
   VENDORS,
@@ -50,10 +53,25 @@ async function reasonShot(page: Page, path: string, name: string): Promise<void>
 
 let baseUrl = '';
 
+/** Procore's page as it is without the extension: its own ERP control, grayed, with only its generic "?". */
+async function procoreOwnShot(path: string): Promise<void> {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${baseUrl}${path}`);
+    await procoreControl(page).button.waitFor();
+    await page.getByRole('button', { name: '?', exact: true }).hover();
+    await shoot(page, '00-procore-own-control');
+  } finally {
+    await browser.close();
+  }
+}
+
 async function walkThrough(ext: ExtensionBrowser, page: Page): Promise<void> {
   const { acme } = VENDORS;
   const acmePath = companyVendorPath(SUMMIT, acme.id);
 
+  await procoreOwnShot(companyVendorPath(SUMMIT, VENDORS.longName.id));
   await page.goto(`${baseUrl}${acmePath}`);
   await erpControl(page).send.waitFor();
   await shoot(page, '01-ready');
@@ -62,6 +80,7 @@ async function walkThrough(ext: ExtensionBrowser, page: Page): Promise<void> {
   await reasonShot(page, companyVendorPath(SUMMIT, VENDORS.blankAddress.id), '03-reason-required-field-empty');
   await reasonShot(page, companyVendorPath(SUMMIT, VENDORS.dormant.id), '04-reason-inactive');
   await reasonShot(page, companyVendorPath(HARBOR, VENDORS.harborElectric.id), '05-reason-erp-not-synced');
+  await reasonShot(page, companyVendorPath(CASCADE, VENDORS.crestline.id), '14-integration-rules-and-warning');
 
   await page.goto(`${baseUrl}${acmePath}`);
   await erpControl(page).send.click();

@@ -22,6 +22,8 @@ export interface SandboxControl {
   extensionCalls(): Promise<SandboxLogEntry[]>;
   /** What the contract check found wrong with the API's answers since the last reset, and how many it checked. */
   contract(): Promise<{ checked: number; violations: string[] }>;
+  /** Turns Procore's own ERP control on a company's vendor edit pages on or off. */
+  procoreErpControl(companyId: number, enabled: boolean): Promise<void>;
   /** Requests created by POST (replays of an Idempotency-Key not counted): the exactly-once counter. */
   created(): Promise<CreatedRequest[]>;
   /** A company's requests (in one status when given), newest first, as the approver's page lists them. */
@@ -65,6 +67,8 @@ export function sandboxControl(url: string): SandboxControl {
     log: async () => (await call('GET', 'log')) as SandboxLogEntry[],
     extensionCalls: async () => ((await call('GET', 'log')) as SandboxLogEntry[]).filter((entry) => !entry.fromPage),
     created: async () => (await call('GET', 'created')) as CreatedRequest[],
+    procoreErpControl: async (companyId, enabled) =>
+      void (await call('POST', `companies/${companyId}/procore-erp-control`, { enabled })),
     contract: async () => (await call('GET', 'contract')) as { checked: number; violations: string[] },
     async requests(companyId, status) {
       const query = `${status ? `filters[status][]=${encodeURIComponent(status)}&` : ''}per_page=1000`;

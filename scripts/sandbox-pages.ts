@@ -61,6 +61,19 @@ export function erpControl(page: Page) {
   };
 }
 
+/**
+ * Procore's own ERP control as the sandbox draws it (`sandbox/client/procore-erp-control.ts`): found by the sandbox's
+ * class names, which only tests of the sandbox may use; the extension finds it by its text.
+ */
+export function procoreControl(page: Page) {
+  const block = page.locator('.erp-actions, .ErpActions-sc-7c2e1b-0');
+  return {
+    block,
+    button: block.getByRole('button', { name: /ERP/ }),
+    status: block.locator('.erp-status'),
+  };
+}
+
 /** The page's own Save button (classic `button`, beta `input type=submit`). */
 export const saveButton = (page: Page): Locator => page.getByRole('button', { name: /^(Save|Guardar)$/ });
 

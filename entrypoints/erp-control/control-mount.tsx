@@ -1,11 +1,12 @@
 /**
- * The control in the page: its shadow host, made once on the first vendor edit page, kept before the form's Save
- * button by `placement.ts`, styled like the button beside Save, and rendering the current page session.
+ * The control in the page: its shadow host, made once on the first vendor edit page, kept in Procore's ERP control's
+ * place or before the form's Save button by `placement.ts`, styled like the button it stands in for or beside, and
+ * rendering the current page session. Procore's own control is hidden only while the session can act.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { neighbourButton } from '@/lib/procore/selectors';
 import { ErpControl } from './control/ErpControl';
+import { notConnected } from './control/control-model';
 import css from './control/control.css?inline';
 import { copyButtonLook } from './native-look';
 import type { PageSession } from './page-session';
@@ -13,7 +14,7 @@ import { createPlacement, type Placement } from './placement';
 import { createShadowHost } from './shadow-host';
 
 export interface ControlMount {
-  /** The Save button the control stands before, while it does. */
+  /** What the control stands before (Procore's ERP control, or Save), while it does. */
   readonly anchor: HTMLElement | null;
   /** Renders this session's control (remounted, by key, for another vendor). */
   show(session: PageSession): void;
@@ -26,6 +27,13 @@ export function createControlMount(ctx: ContentScriptContext): ControlMount {
   let placement: Placement | null = null;
   let container: HTMLElement | null = null;
   let current: PageSession | null = null;
+  let unsubscribe: (() => void) | null = null;
+
+  // The extension reloaded, updated or disabled: the control goes, and Procore's own comes back as it was.
+  ctx.onInvalidated(() => {
+    unsubscribe?.();
+    placement?.remove();
+  });
 
   const renderControl = () => {
     if (container?.isConnected && current)
@@ -37,18 +45,22 @@ export function createControlMount(ctx: ContentScriptContext): ControlMount {
     if (placement) return placement;
     const shadow = createShadowHost(ctx, css);
     container = shadow.container;
-    placement = createPlacement(document, {
-      element: shadow.host,
-      mount: (anchor) => {
-        anchor.before(shadow.host);
-        copyButtonLook(shadow.host, neighbourButton(anchor));
-        renderControl();
+    placement = createPlacement(
+      document,
+      {
+        element: shadow.host,
+        mount: (anchor, look) => {
+          anchor.before(shadow.host);
+          copyButtonLook(shadow.host, look);
+          renderControl();
+        },
+        remove: () => {
+          render(null, shadow.container);
+          shadow.host.remove();
+        },
       },
-      remove: () => {
-        render(null, shadow.container);
-        shadow.host.remove();
-      },
-    });
+      () => current !== null && !notConnected(current.state),
+    );
     return placement;
   };
 
@@ -58,11 +70,16 @@ export function createControlMount(ctx: ContentScriptContext): ControlMount {
     },
     show(session) {
       current = session;
+      unsubscribe?.();
+      // Connected or not decides whether Procore's own control is in sight: placed again when the session learns it.
+      unsubscribe = session.subscribe(() => placement?.sync());
       ensurePlacement();
       renderControl();
     },
     sync: () => placement?.sync() ?? false,
     remove() {
+      unsubscribe?.();
+      unsubscribe = null;
       current = null;
       placement?.remove();
     },

@@ -23,6 +23,19 @@ export const FIELD_LABELS: Partial<Record<VendorField, readonly string[]>> = {
 /** The Save button's text or value, normalized. */
 export const SAVE_TEXTS: readonly string[] = ['save', 'guardar'];
 
+/**
+ * Procore's own ERP buttons, as their text reads (normalized, without the "+" Procore puts before Send and Re-send).
+ * A button that says "ERP" in other words is Procore's too, in a language this list lacks: it is left alone.
+ */
+export const PROCORE_ERP_TEXTS: readonly string[] = [
+  'send to erp',
+  're-send to erp',
+  'retrieve from erp',
+  'enviar a erp',
+  'reenviar a erp',
+  'recuperar de erp',
+];
+
 /** Tag of the element that hosts the control's shadow root: how the script recognises its own control in the page. */
 export const CONTROL_TAG = 'erp-resend-control';
 
@@ -114,4 +127,43 @@ export function findSaveButton(root: ParentNode): HTMLElement | null {
 export function neighbourButton(save: HTMLElement): HTMLElement {
   const siblings = Array.from(save.parentElement?.querySelectorAll<HTMLElement>(BUTTONS) ?? []);
   return siblings.find((button) => button !== save) ?? save;
+}
+
+/** Procore's own ERP control in the vendor form: its button, and the block around it (status, button, "?"). */
+export interface ProcoreErpControl {
+  button: HTMLElement;
+  /** The largest element around the button that holds neither Save nor a form field: what the extension stands in for. */
+  block: HTMLElement;
+  /** Its text is one this extension reads (English or Spanish); one it cannot read is left alone. */
+  recognised: boolean;
+  text: string;
+}
+
+const erpButtonText = (button: Element): string => buttonText(button).replace(/^\+\s*/, '');
+
+/** Procore's ERP control in Save's form, found by its button's visible text; null when the page has none. */
+export function findProcoreErpControl(save: HTMLElement): ProcoreErpControl | null {
+  const form = formOf(save);
+  let unreadable: HTMLElement | null = null;
+  for (const button of Array.from(form.querySelectorAll<HTMLElement>(BUTTONS))) {
+    const text = erpButtonText(button);
+    if (PROCORE_ERP_TEXTS.includes(text)) return { button, block: blockAround(button, save), recognised: true, text };
+    if (!unreadable && /\berp\b/.test(text)) unreadable = button;
+  }
+  if (!unreadable) return null;
+  return {
+    button: unreadable,
+    block: blockAround(unreadable, save),
+    recognised: false,
+    text: erpButtonText(unreadable),
+  };
+}
+
+function blockAround(button: HTMLElement, save: HTMLElement): HTMLElement {
+  let block = button;
+  for (let parent = block.parentElement; parent && parent.tagName !== 'FORM'; parent = parent.parentElement) {
+    if (parent.contains(save) || parent.querySelector(FORM_CONTROLS)) break;
+    block = parent;
+  }
+  return block;
 }

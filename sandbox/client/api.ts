@@ -42,7 +42,8 @@ export async function call<T>(
   };
   if (companyId !== undefined) headers['Procore-Company-Id'] = String(companyId);
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`/rest/v1.0${path}`, {
+  // Procore's web app endpoints (`/web/…`) are called as they are; everything else is the integration API.
+  const response = await fetch(path.startsWith('/web/') ? path : `/rest/v1.0${path}`, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),

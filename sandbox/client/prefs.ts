@@ -1,9 +1,15 @@
 /**
  * Page switches read from the URL and remembered for the tab (sessionStorage), like a customer's beta opt-in:
- * `?ui=beta|classic`, `?lang=es|en`, `?as=viewer|admin`.
+ * `?ui=beta|classic`, `?lang=es|en`, `?as=viewer|admin`, `?erplabels=page|de` (Procore's ERP control in a language
+ * the extension does not read).
  */
 
-const CHOICES = { ui: ['classic', 'beta'], lang: ['en', 'es'], as: ['admin', 'viewer'] } as const;
+const CHOICES = {
+  ui: ['classic', 'beta'],
+  lang: ['en', 'es'],
+  as: ['admin', 'viewer'],
+  erplabels: ['page', 'de'],
+} as const;
 type Pref = keyof typeof CHOICES;
 type Choice<P extends Pref> = (typeof CHOICES)[P][number];
 

@@ -13,6 +13,7 @@ import { navigate } from './navigation';
 import { errorText, scopeOf } from './scope';
 import type { MeJson, SettingsJson, VendorJson } from './types';
 import { buildVendorForm } from './vendor-form';
+import { loadProcoreErpControl, procoreErpSlot, type ProcoreErpPlace } from './procore-erp-control';
 
 type EditRoute = Extract<Route, { page: 'vendorEdit' }>;
 /** The redesigned Directory renders its form late; the extension must wait for it. */
@@ -52,24 +53,29 @@ function editLayout(main: HTMLElement, route: EditRoute, vendorName: string) {
   return { saved, problem, card };
 }
 
+/** What the page needs before it draws: the user, the saved vendor, the ERP settings, Procore's ERP control's state. */
+async function loadEditData(route: EditRoute) {
+  const token = pageToken();
+  const scope = await scopeOf(route.level, route.scopeId);
+  const { companyId } = scope;
+  const place: ProcoreErpPlace = {
+    companyId,
+    vendorId: route.vendorId,
+    ...(route.level === 'project' ? { projectId: route.scopeId } : {}),
+  };
+  const [me, vendor, settings, erp] = await Promise.all([
+    call<MeJson>(token, 'GET', '/me'),
+    call<VendorJson>(token, 'GET', `/vendors/${route.vendorId}?company_id=${companyId}&view=erp`, undefined, companyId),
+    call<SettingsJson>(token, 'GET', `/companies/${companyId}/erp/settings`, undefined, companyId),
+    // The classic page has Procore's ERP control with the form; the beta one loads it after (below).
+    pref('ui') === 'beta' ? null : loadProcoreErpControl(place),
+  ]);
+  return { ...scope, me, vendor, settings, erp, place };
+}
+
 export async function vendorEditPage(root: HTMLElement, route: EditRoute, signal: AbortSignal): Promise<void> {
   const token = pageToken();
-  const data = await loadPageData(root, signal, s('loading'), async () => {
-    const scope = await scopeOf(route.level, route.scopeId);
-    const { companyId } = scope;
-    const [me, vendor, settings] = await Promise.all([
-      call<MeJson>(token, 'GET', '/me'),
-      call<VendorJson>(
-        token,
-        'GET',
-        `/vendors/${route.vendorId}?company_id=${companyId}&view=erp`,
-        undefined,
-        companyId,
-      ),
-      call<SettingsJson>(token, 'GET', `/companies/${companyId}/erp/settings`, undefined, companyId),
-    ]);
-    return { ...scope, me, vendor, settings };
-  });
+  const data = await loadPageData(root, signal, s('loading'), () => loadEditData(route));
   if (!data) return;
   const { companyId } = data;
   const variant = pref('ui');
@@ -87,7 +93,10 @@ export async function vendorEditPage(root: HTMLElement, route: EditRoute, signal
     });
     built.form.addEventListener('input', () => (saved.hidden = true));
     card.replaceChildren(built.form);
+    procore.drawIn(built.actions);
   };
+  // Procore's own ERP control, first in the row of Cancel and Save.
+  const procore = procoreErpSlot(data.place, variant, data.erp);
 
   const save = async (values: Record<string, string>, form: HTMLFormElement) => {
     form.setAttribute('aria-busy', 'true');
@@ -112,5 +121,8 @@ export async function vendorEditPage(root: HTMLElement, route: EditRoute, signal
   };
 
   if (variant === 'beta') await sleep(BETA_RENDER_DELAY_MS);
-  if (!signal.aborted) mount(data.vendor);
+  if (signal.aborted) return;
+  mount(data.vendor);
+  // The beta page draws Procore's ERP control only once its own call answers: after the form, as the redesign does.
+  if (!procore.loaded) await procore.load(signal);
 }

@@ -22,6 +22,8 @@ export type FormField = (typeof FORM_FIELDS)[number];
 
 export interface VendorForm {
   form: HTMLFormElement;
+  /** The row of Cancel and Save, where Procore's own ERP control goes first. */
+  actions: HTMLElement;
   values(): Record<FormField, string>;
 }
 
@@ -115,19 +117,25 @@ export function buildVendorForm(variant: 'classic' | 'beta', options: FormOption
     variant === 'beta'
       ? el('input', { type: 'submit', value: s('save'), class: 'Button-sc-1f3ry6x-0 fZqLhA' })
       : el('button', { type: 'submit', class: 'btn btn-primary' }, s('save'));
+  const actions = el(
+    'div',
+    { class: variant === 'beta' ? 'ActionBar-sc-4n1x5f-0 bRtLkd' : 'form-actions' },
+    cancel,
+    save,
+  );
   const form =
     variant === 'beta'
       ? el(
           'form',
           { class: 'StyledForm-sc-1h2k3l-0 dYtHqE', novalidate: true },
           el('div', { class: 'Grid-sc-9aqy2m-0 cQwZpn' }, ...rows),
-          el('div', { class: 'ActionBar-sc-4n1x5f-0 bRtLkd' }, cancel, save),
+          actions,
         )
       : el(
           'form',
           { id: 'vendor-edit-form', class: 'vendor-edit-form', novalidate: true },
           el('fieldset', { class: 'form-section' }, el('legend', {}, s('companyInformation')), ...rows),
-          el('div', { class: 'form-actions' }, cancel, save),
+          actions,
         );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -135,6 +143,7 @@ export function buildVendorForm(variant: 'classic' | 'beta', options: FormOption
   });
   return {
     form,
+    actions,
     values: () =>
       Object.fromEntries(FORM_FIELDS.map((f) => [f, inputs.get(f)?.value ?? ''])) as Record<FormField, string>,
   };

@@ -8,7 +8,7 @@ import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import type { ExtensionBrowser } from '../../scripts/extension-browser';
-import { companyVendorPath, erpControl, SUMMIT, VENDORS } from '../../scripts/sandbox-pages';
+import { companyVendorPath, erpControl, procoreControl, SUMMIT, VENDORS } from '../../scripts/sandbox-pages';
 import { CONTROL_TAG } from '../../lib/procore/selectors';
 import { eventually, test } from './browser';
 
@@ -50,8 +50,10 @@ describe('extension reload or update', () => {
 
     await reloadExtension(ext);
     await eventually(() => hostCount(page)).toBe(0);
-    expect(await erpControl(page).anyAction.count()).toBe(0);
     expect(await erpControl(page).status.count()).toBe(0);
+    // Procore's own control, which the extension stood in for, is back in sight: the page's one ERP button.
+    await eventually(() => procoreControl(page).block.isVisible()).toBe(true);
+    expect(await erpControl(page).anyAction.count()).toBe(1);
     expect(errors).toEqual([]);
   });
 

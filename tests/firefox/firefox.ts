@@ -97,7 +97,10 @@ function queryRole(role: string, name: string | null, want: 'first' | 'text'): E
     for (const element of Array.from(root.querySelectorAll('*'))) {
       const elementRole = element.getAttribute('role') ?? implicit[element.tagName] ?? '';
       const elementName = (element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
-      if (elementRole === role && (name === null || elementName === name)) found.push(element);
+      // Out of sight (`display: none` on it or above, as Procore's own ERP control while the extension stands in for
+      // it) is out of a screen reader's tree too.
+      const shown = element.getClientRects().length > 0;
+      if (shown && elementRole === role && (name === null || elementName === name)) found.push(element);
       if (element.shadowRoot) visit(element.shadowRoot);
     }
   };

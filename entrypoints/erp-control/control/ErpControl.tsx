@@ -3,11 +3,8 @@ import { Component } from 'preact';
 import { errorText, t } from '@/lib/extension/i18n';
 import { HelpTip } from './HelpTip';
 import { History } from './History';
-import { controlModel, type ControlState, type ControlSession } from './control-model';
+import { controlModel, notConnected, type ControlState, type ControlSession } from './control-model';
 import { ACTION_LABEL, StatusLine } from './StatusLine';
-
-/** Failures that only the options page can fix: the page's note links there. */
-const NOT_CONNECTED = new Set(['not_configured', 'no_permission', 'auth']);
 
 /** Ids are per shadow root, and there is one control per shadow root. */
 const REASONS_ID = 'erp-resend-reasons';
@@ -68,7 +65,7 @@ export class ErpControl extends Component<Props, ControlState> {
         {error && (
           <p class="error" role="alert">
             <span>{errorText(error)}</span>
-            {NOT_CONNECTED.has(error.kind) && (
+            {notConnected(state) && (
               <button type="button" class="retry" onClick={() => session.openOptions()}>
                 {t('openOptions')}
               </button>

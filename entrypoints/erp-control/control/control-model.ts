@@ -34,6 +34,12 @@ export interface ControlSession {
   openOptions(): void;
 }
 
+/** Failures that only the options page can fix: the extension cannot act, so Procore's own ERP control stays in sight. */
+const NOT_CONNECTED: ReadonlySet<string> = new Set(['not_configured', 'no_permission', 'auth']);
+
+export const notConnected = (state: Pick<ControlState, 'error'>): boolean =>
+  state.error !== null && NOT_CONNECTED.has(state.error.kind);
+
 /** Never mutated: every change makes a new state. */
 export const INITIAL_STATE: ControlState = {
   view: null,

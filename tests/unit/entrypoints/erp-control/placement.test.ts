@@ -110,3 +110,114 @@ describe('placing the control', () => {
     expect(controls()).toHaveLength(0);
   });
 });
+
+/** The classic form with Procore's own ERP control first in the row of Cancel and Save. */
+const withProcore = (text = '+ Send to ERP', style = '') => `<form><label>Name <input></label>
+  <div class="actions"><div id="procore" class="erp-actions"${style ? ` style="${style}"` : ''}>
+  <span class="erp-status">Rejected</span><button type="button" id="procore-button">${text}</button>
+  <button type="button">?</button></div><button type="button">Cancel</button><button id="save">Save</button></div></form>`;
+
+const procore = () => document.getElementById('procore') as HTMLElement;
+
+describe("standing in for Procore's own ERP control", () => {
+  beforeEach(() => (document.body.innerHTML = ''));
+
+  it('mounts in its place, looking like its button, and hides it without removing it', () => {
+    document.body.innerHTML = withProcore();
+    const h = host();
+    const placement = createPlacement(document, h);
+    expect(placement.sync()).toBe(true);
+    expect(h.element.nextElementSibling).toBe(procore());
+    expect(h.mount).toHaveBeenCalledWith(procore(), document.getElementById('procore-button'));
+    expect(getComputedStyle(procore()).display).toBe('none');
+    expect(procore().isConnected).toBe(true);
+    expect(placement.sync()).toBe(false);
+  });
+
+  it.each(['+ Re-send to ERP', 'Retrieve from ERP', '+ Enviar a ERP', 'Reenviar a ERP', 'Recuperar de ERP'])(
+    'recognises %j',
+    (text) => {
+      document.body.innerHTML = withProcore(text);
+      createPlacement(document, host()).sync();
+      expect(getComputedStyle(procore()).display).toBe('none');
+    },
+  );
+
+  it('gives it back as it was when the control goes: its own inline display, and no trace', () => {
+    document.body.innerHTML = withProcore('+ Send to ERP', 'color: red; display: inline-flex !important');
+    const placement = createPlacement(document, host());
+    placement.sync();
+    placement.remove();
+    expect(procore().style.getPropertyValue('display')).toBe('inline-flex');
+    expect(procore().style.getPropertyPriority('display')).toBe('important');
+    expect(procore().style.getPropertyValue('color')).toBe('red');
+    expect(procore().getAttributeNames()).toEqual(['id', 'class', 'style']);
+    expect(controls()).toHaveLength(0);
+  });
+
+  it('shows it again while the extension cannot act, and hides it once it can', () => {
+    document.body.innerHTML = withProcore();
+    let connected = true;
+    const placement = createPlacement(document, host(), () => connected);
+    placement.sync();
+    connected = false;
+    placement.sync();
+    expect(getComputedStyle(procore()).display).not.toBe('none');
+    expect(procore().getAttributeNames()).toEqual(['id', 'class']);
+    connected = true;
+    placement.sync();
+    expect(getComputedStyle(procore()).display).toBe('none');
+  });
+
+  it('stands in again, once, when the page draws Procore’s control anew or late', () => {
+    document.body.innerHTML = FORM;
+    const h = host();
+    const placement = createPlacement(document, h);
+    placement.sync();
+    expect(h.element.nextElementSibling?.id).toBe('save');
+    // Drawn after the form, as the redesigned Directory does.
+    document
+      .querySelector('.actions')
+      ?.insertAdjacentHTML('afterbegin', '<div id="procore"><button>+ Send to ERP</button></div>');
+    expect(placement.sync()).toBe(true);
+    expect(h.element.nextElementSibling).toBe(procore());
+    procore().replaceWith(
+      Object.assign(document.createElement('div'), { id: 'procore', innerHTML: '<button>Retrieve from ERP</button>' }),
+    );
+    expect(placement.sync()).toBe(true);
+    expect(getComputedStyle(procore()).display).toBe('none');
+    expect(placement.sync()).toBe(false);
+    expect(controls()).toHaveLength(1);
+  });
+
+  it('leaves a control in a language it cannot read alone, stands before Save, and says why once', () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    try {
+      document.body.innerHTML = withProcore('+ An ERP senden');
+      const h = host();
+      const placement = createPlacement(document, h);
+      placement.sync();
+      placement.sync();
+      expect(h.element.nextElementSibling?.id).toBe('save');
+      expect(getComputedStyle(procore()).display).not.toBe('none');
+      createPlacement(document, host()).sync();
+      expect(info).toHaveBeenCalledTimes(1);
+      expect(info.mock.calls[0]?.[0]).toMatch(/"an erp senden"/);
+    } finally {
+      info.mockRestore();
+    }
+  });
+
+  it('gives back a Procore control that an older copy of this script hid', () => {
+    document.body.innerHTML = withProcore();
+    const old = createPlacement(document, host());
+    old.sync();
+    document.body.innerHTML = withProcore('+ Send to ERP').replace('<button id="save">Save</button>', '');
+    document.querySelector('#procore')?.setAttribute('data-erp-resend-hidden', '');
+    (document.querySelector('#procore') as HTMLElement).style.setProperty('display', 'none', 'important');
+    document.querySelector('.actions')?.insertAdjacentHTML('beforeend', '<button id="save">Save</button>');
+    // The new copy cannot act: Procore's control comes back in sight.
+    createPlacement(document, host(), () => false).sync();
+    expect(getComputedStyle(procore()).display).not.toBe('none');
+  });
+});

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /** The sandbox's client app in a DOM, against the real sandbox: what the extension and the e2e tests rely on in its pages. */
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../../sandbox/server';
 
 let sandbox: Sandbox;
@@ -73,7 +73,8 @@ it('renders the classic company-level form with label-for fields, Cancel and a S
   page().navigate('/8001/company/directory/vendors/101/edit');
   await waitFor(() => document.querySelector('#vendor-edit-form'));
   expect(fieldLabels()).toEqual(ENGLISH);
-  expect(formButtons()).toEqual(['Cancel', 'Save']);
+  // Summit Builders has Procore's ERP Integrations tool: its own control comes first in the row.
+  expect(formButtons()).toEqual(['+ Send to ERP', 'Cancel', 'Save']);
   expect(document.querySelector('form button[type=submit]')?.textContent).toBe('Save');
   expect(inputLabelled('Name')?.value).toBe('Acme Concrete');
   expect(statusText()).toEqual([]);
@@ -164,7 +165,8 @@ it('speaks Spanish with ?lang=es', async () => {
     'Teléfono comercial',
     'Correo electrónico',
   ]);
-  expect(formButtons()).toEqual(['Cancelar', 'Guardar']);
+  await waitFor(() => formButtons().includes('+ Enviar a ERP'));
+  expect(formButtons()).toEqual(['+ Enviar a ERP', 'Cancelar', 'Guardar']);
   expect(document.documentElement.lang).toBe('es');
 });
 
@@ -201,5 +203,64 @@ it('lets the approver accept a pending request from its row, and lists failed ex
     path: '/rest/v1.0/companies/8001/erp/requests/4/accept',
     token: 'sandbox-approver',
     fromPage: true,
+  });
+});
+
+describe("Procore's own ERP control", () => {
+  const erpButton = () =>
+    [...document.querySelectorAll<HTMLButtonElement>('form button')].find((b) => /ERP/.test(b.textContent ?? ''));
+  const created = async () => (await (await fetch(`${sandbox.url}/__sandbox/created`)).json()) as { item_id: number }[];
+
+  it('sends through the web app, with no Idempotency-Key and no integration API call, then offers Retrieve', async () => {
+    page().navigate('/8001/company/directory/vendors/101/edit');
+    const send = await waitFor(() => erpButton());
+    expect(send.disabled).toBe(false);
+    const before = (await (await fetch(`${sandbox.url}/__sandbox/log`)).json()) as unknown[];
+    send.click();
+    await waitFor(() => erpButton()?.textContent === 'Retrieve from ERP');
+    expect(document.querySelector('.erp-status')?.textContent).toBe('Pending acceptance');
+    expect((await created()).map((r) => r.item_id)).toEqual([101]);
+    const log = (await (await fetch(`${sandbox.url}/__sandbox/log`)).json()) as { method: string }[];
+    expect(log.slice(before.length).filter((entry) => entry.method === 'POST')).toEqual([]);
+
+    erpButton()?.click();
+    await waitFor(() => erpButton()?.textContent === '+ Send to ERP');
+    expect(document.querySelector('.erp-status')?.textContent).toBe('Retrieved');
+  });
+
+  it('is grayed with only Procore’s generic "?" when its own checks fail (a name over the ERP’s limit)', async () => {
+    page().navigate('/8001/company/directory/vendors/102/edit');
+    const send = await waitFor(() => erpButton());
+    expect(send.disabled).toBe(true);
+    expect(document.querySelector('.erp-help')?.getAttribute('title')).toMatch(/^Typically, it's because/);
+  });
+
+  it('shows the state of each request: Re-send after a rejection, nothing but green once synced', async () => {
+    page().navigate('/8001/company/directory/vendors/106/edit');
+    await waitFor(() => erpButton()?.textContent === '+ Re-send to ERP');
+    expect(document.querySelector('.erp-status-yellow')?.textContent).toBe('Rejected');
+    page().navigate('/8001/company/directory/vendors/107/edit');
+    await waitFor(() => document.querySelector('.erp-status-green'));
+    expect(erpButton()).toBeUndefined();
+  });
+
+  it('is not on the page of a company whose switch is off, nor a company without the tool', async () => {
+    page().navigate('/8002/company/directory/vendors/201/edit');
+    await waitFor(() => document.querySelector('form'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(formButtons()).toEqual(['Cancel', 'Save']);
+    await fetch(`${sandbox.url}/__sandbox/companies/8001/procore-erp-control`, {
+      method: 'POST',
+      body: JSON.stringify({ enabled: false }),
+    });
+    page().navigate('/8001/company/directory/vendors/101/edit');
+    await waitFor(() => document.querySelector('form'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(formButtons()).toEqual(['Cancel', 'Save']);
+  });
+
+  it('speaks a language the extension does not read with ?erplabels=de', async () => {
+    page().navigate('/8001/company/directory/vendors/101/edit?erplabels=de');
+    await waitFor(() => erpButton()?.textContent === '+ An ERP senden');
   });
 });
