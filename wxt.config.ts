@@ -73,7 +73,8 @@ export default defineConfig({
     esbuild: { jsxDev: env.mode === 'development' },
     // Terser: 3 % smaller than esbuild's minifier here, and it minifies the page control, an ES module, whole (Vite
     // leaves the whitespace of ES-module builds to esbuild's minifier untouched).
-    build: { minify: 'terser' },
+    // No comments kept: Preact's `@__PURE__` annotations are for the minifier, not for the bundle.
+    build: { minify: 'terser', terserOptions: { format: { comments: false }, compress: { passes: 2 } } },
     define: {
       __SANDBOX_URL__: JSON.stringify(env.mode === 'sandbox' ? sandboxUrl : ''),
       __POLL_SECONDS__: JSON.stringify(Number(process.env.POLL_SECONDS ?? 0)),

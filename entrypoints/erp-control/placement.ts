@@ -35,9 +35,7 @@ const saidUnreadable = new Set<string>();
 function sayUnreadable(native: ProcoreErpControl): void {
   if (saidUnreadable.has(native.text)) return;
   saidUnreadable.add(native.text);
-  console.info(
-    `ERP Resend: left Procore's own ERP button "${native.text}" as it is: its text is in neither English nor Spanish, so the extension cannot tell which of Send, Re-send or Retrieve it is.`,
-  );
+  console.info(`ERP Resend: left Procore's own ERP button "${native.text}" alone: not English or Spanish.`);
 }
 
 /**

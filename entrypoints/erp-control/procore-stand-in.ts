@@ -5,17 +5,14 @@
  * own inline display, so any copy of this script (one left by a reload, too) can put it back.
  */
 
-/** Marks an element this extension hid; its value is the element's own inline display (`!` after it: important). */
+/** Marks an element this extension hid; its value is the element's own inline display ('' for none). */
 export const HIDDEN_ATTRIBUTE = 'data-erp-resend-hidden';
 
 /** Shows an element this extension hid, with its own inline display back. */
 export function showAsItWas(element: HTMLElement): void {
-  const kept = element.getAttribute(HIDDEN_ATTRIBUTE);
-  if (kept === null) return;
-  const important = kept.endsWith('!');
-  const own = important ? kept.slice(0, -1) : kept;
-  if (own) element.style.setProperty('display', own, important ? 'important' : '');
-  else element.style.removeProperty('display');
+  const own = element.getAttribute(HIDDEN_ATTRIBUTE);
+  if (own === null) return;
+  element.style.display = own;
   // A style attribute that only this extension's display made is taken away with it.
   if (element.getAttribute('style')?.trim() === '') element.removeAttribute('style');
   element.removeAttribute(HIDDEN_ATTRIBUTE);
@@ -46,9 +43,7 @@ export function createProcoreStandIn(): ProcoreStandIn {
       if (next !== block && block) showAsItWas(block);
       block = next;
       if (hide && !isHidden()) {
-        const own = next.style.getPropertyValue('display');
-        const important = next.style.getPropertyPriority('display') === 'important';
-        next.setAttribute(HIDDEN_ATTRIBUTE, `${own}${important ? '!' : ''}`);
+        next.setAttribute(HIDDEN_ATTRIBUTE, next.style.display);
         next.style.setProperty('display', 'none', 'important');
       } else if (!hide) showAsItWas(next);
     },

