@@ -3,6 +3,7 @@
  * name, as a person finds them. Playwright's role locators pierce the control's open shadow root.
  */
 import type { Locator, Page } from 'playwright-core';
+import { CONTROL_TAG } from '../lib/procore/selectors';
 
 export const companyVendorPath = (companyId: number, vendorId: number): string =>
   `/${companyId}/company/directory/vendors/${vendorId}/edit`;
@@ -56,8 +57,13 @@ export function erpControl(page: Page) {
     warning: page.getByRole('note'),
     /** The control's status line; the page's own "Saved" message is a status too, so match the control's wording. */
     status: page.getByRole('status').filter({ hasNotText: /^\s*(Saved|Guardado)\s*$/ }),
-    /** Any of the three action buttons. */
-    anyAction: page.getByRole('button', { name: /^(Send to ERP|Re-send to ERP|Retrieve from ERP)$/ }),
+    /**
+     * Any of the control's three action buttons, inside its shadow host: Procore's own button reads the same and is
+     * in sight for the moment before the control stands in for it.
+     */
+    anyAction: page
+      .locator(CONTROL_TAG)
+      .getByRole('button', { name: /^(Send to ERP|Re-send to ERP|Retrieve from ERP)$/ }),
   };
 }
 

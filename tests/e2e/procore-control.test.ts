@@ -5,7 +5,7 @@
  * Procore's own button did shows in the extension's control.
  */
 import { describe, expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import type { ExtensionBrowser } from '../../scripts/extension-browser';
 import { readStoredItem, writeStoredItems } from '../../scripts/extension-storage';
@@ -109,6 +109,36 @@ describe("one ERP control on a page that has Procore's own", () => {
     await tryAgain.click();
     await eventually(() => erpControl(page).send.isEnabled()).toBe(true);
     await expectOnlyOurs(page);
+  });
+});
+
+/** What a person sees of a button's look: its font and corners, and its height to the pixel. */
+const lookOf = (button: Locator) =>
+  button.evaluate((element) => {
+    const style = getComputedStyle(element);
+    const height = `${Math.round(element.getBoundingClientRect().height)}px`;
+    return [...['font-family', 'font-size', 'border-radius'].map((p) => style.getPropertyValue(p)), height];
+  });
+
+describe("standing in Procore's place", () => {
+  test('in the look of Procore’s button, so the page does not jump when one replaces the other', async ({
+    ext,
+    open,
+  }) => {
+    await removeToken(ext);
+    const page = await open(companyVendorPath(SUMMIT, VENDORS.acme.id));
+    await procoreControl(page).button.waitFor();
+    const procoreLook = await lookOf(procoreControl(page).button);
+    const saveBefore = await page.getByRole('button', { name: 'Save', exact: true }).boundingBox();
+
+    await restoreToken(ext);
+    await page.reload();
+    const { send } = erpControl(page);
+    await eventually(() => send.isEnabled()).toBe(true);
+    await expectOnlyOurs(page);
+    expect(await lookOf(send)).toEqual(procoreLook);
+    const saveAfter = await page.getByRole('button', { name: 'Save', exact: true }).boundingBox();
+    expect(Math.round(saveAfter?.y ?? 0)).toBe(Math.round(saveBefore?.y ?? -1));
   });
 });
 
