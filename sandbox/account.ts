@@ -177,8 +177,8 @@ export class Account {
     if (vendor.synced_to_erp) throw conflict('This company is already synced to the ERP.');
     const latest = this.latestRequest(company.id, vendor.id);
     if (latest && OPEN.has(latest.status)) throw conflict('This company is already waiting for ERP acceptance.');
-    const errors = exportErrors(company, vendor);
     const settings = companySettings(company);
+    const errors = exportErrors(settings, vendor);
     if (!exportsCompany(settings, vendor)) (errors.base ??= []).push(`${settings.erpName} does not export companies.`);
     if (!company.erp_data_synced) (errors.base ??= []).push("The company's ERP data has not been synced yet.");
     if (!vendor.is_active) (errors.is_active ??= []).push('Inactive companies cannot be sent to ERP.');

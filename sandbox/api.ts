@@ -1,7 +1,7 @@
 /** The integration API of `docs/contract/openapi.yaml`, plus what only the sandbox's own pages use (vendor list and PATCH, accept, reject). */
 import { createHash } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { REQUEST_STATUSES, type ErpRequest, type User, type Vendor } from './model';
 import { paginate } from './pagination';
 import { notFound, Problem } from './problem';
@@ -10,7 +10,7 @@ import { permissionManifest } from './permission-manifest';
 import { settingsBody } from './export-rules';
 import { bearer } from './traffic';
 
-type Env = { Bindings: HttpBindings; Variables: { user: User } };
+export type Env = { Bindings: HttpBindings; Variables: { user: User } };
 
 const vendorJson = ({ companyId: _, ...vendor }: Vendor) => vendor;
 /** A request as the API answers it: the account's own company field left out. */
@@ -78,15 +78,19 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   });
 }
 
-export function apiRoutes(account: Account): Hono<Env> {
-  const api = new Hono<Env>();
-
-  api.use('*', async (c, next) => {
+/** The token's user, for the handlers after it (`c.get('user')`); 401 without one. */
+export const signedIn =
+  (account: Account): MiddlewareHandler<Env> =>
+  async (c, next) => {
     const user = account.userByToken(bearer(c));
     if (!user) return c.json({ message: 'The access token is missing, invalid or expired' }, 401);
     c.set('user', user);
     await next();
-  });
+  };
+
+export function apiRoutes(account: Account): Hono<Env> {
+  const api = new Hono<Env>();
+  api.use('*', signedIn(account));
 
   api.get('/me', (c) => {
     const { id: userId, login, name } = c.get('user');

@@ -43,9 +43,9 @@ function words(reason: Reason): string {
   }
 }
 
-export function exportErrors(company: Company, vendor: Vendor): FieldErrors {
+export function exportErrors(settings: ErpSettings, vendor: Vendor): FieldErrors {
   const errors: FieldErrors = {};
-  for (const reason of ruleReasons(companySettings(company), vendor)) {
+  for (const reason of ruleReasons(settings, vendor)) {
     if ('field' in reason) (errors[reason.field] ??= []).push(words(reason));
   }
   return errors;

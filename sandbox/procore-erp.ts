@@ -6,7 +6,7 @@
 import { publishedNameLimit } from '../lib/erp/why-unavailable';
 import type { Account } from './account';
 import { companySettings } from './export-rules';
-import type { RequestStatus, User } from './model';
+import type { Company, RequestStatus, User, Vendor } from './model';
 import { directoryLevelOf } from './permission-manifest';
 
 /** Procore's status icon colours: blue waiting, yellow retrieved or rejected (or failed), green synced. */
@@ -41,9 +41,7 @@ const ACTIONS: Record<RequestStatus, ProcoreErpControl['action']> = {
 };
 
 /** Procore's own checks before its button is enabled: fewer than the extension's, and it never says which failed. */
-function passesProcoreChecks(account: Account, companyId: number, vendorId: number, user: User, projectId?: number) {
-  const company = account.company(companyId);
-  const vendor = account.vendor(companyId, vendorId);
+function passesProcoreChecks(company: Company, vendor: Vendor, user: User, projectId?: number): boolean {
   const nameRule = companySettings(company).rules.name?.find((rule) => rule.validator === 'max_length');
   const nameLimit = nameRule?.length ?? publishedNameLimit(company.erp_system);
   return (
@@ -69,7 +67,7 @@ export function procoreErpControl(
   return {
     shown: company.procoreErpControl,
     action,
-    disabled: action !== 'retrieve' && !passesProcoreChecks(account, companyId, vendorId, user, projectId),
+    disabled: action !== 'retrieve' && !passesProcoreChecks(company, vendor, user, projectId),
     status: status === null ? null : { tone: TONES[status], status },
     requestId: latest?.id ?? null,
   };

@@ -2,7 +2,7 @@
  * The sandbox's starting data: one company per case the extension must handle (listed in `sandbox/README.md`).
  * Times are relative to the moment of seeding so that "3 h ago" style wording reads naturally.
  */
-import type { ErpMetadata } from '../lib/contract/api-bodies';
+import type { ErpMetadata, ErpVendorEntity } from '../lib/contract/api-bodies';
 import {
   person,
   sentRequest,
@@ -46,13 +46,11 @@ const USERS: User[] = [
 ];
 const [ALEX, , AVERY] = USERS as [User, User, User];
 
-type VendorEntity = NonNullable<NonNullable<ErpMetadata['settings']['entities']>['vendors']>;
-
 /**
  * An integration's metadata with its vendor entity; labels short and long are the ERP's name. The Ready to Import tab
  * is there as Procore holds it, for the extension to ignore.
  */
-function metadata(name: string, vendors: VendorEntity): ErpMetadata {
+function metadata(name: string, vendors: ErpVendorEntity): ErpMetadata {
   const entity = { tab: { enabled: true, columns: { code: { enabled: true, text: `${name} ID` } } }, ...vendors };
   return { settings: { labels: { name, id_name: `${name} ID`, short_name: name }, entities: { vendors: entity } } };
 }

@@ -3,25 +3,15 @@
  * on the vendor edit page (its state, its Send / Re-send and Retrieve). Signed in with the page's token; no
  * Idempotency-Key, no call log, no faults: this is Procore's page talking to Procore.
  */
-import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import type { Account } from './account';
-import { id } from './api';
-import type { User } from './model';
+import { id, signedIn, type Env } from './api';
 import { notFound } from './problem';
 import { procoreErpControl } from './procore-erp';
-import { bearer } from './traffic';
-
-type Env = { Bindings: HttpBindings; Variables: { user: User } };
 
 export function webAppRoutes(account: Account): Hono<Env> {
   const web = new Hono<Env>();
-  web.use('*', async (c, next) => {
-    const user = account.userByToken(bearer(c));
-    if (!user) return c.json({ message: 'Sign in again' }, 401);
-    c.set('user', user);
-    await next();
-  });
+  web.use('*', signedIn(account));
 
   const control = (c: Context<Env>) => {
     const projectId = c.req.query('project_id');

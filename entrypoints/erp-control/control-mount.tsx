@@ -71,8 +71,14 @@ export function createControlMount(ctx: ContentScriptContext): ControlMount {
     show(session) {
       current = session;
       unsubscribe?.();
-      // Connected or not decides whether Procore's own control is in sight: placed again when the session learns it.
-      unsubscribe = session.subscribe(() => placement?.sync());
+      // Connected or not decides whether Procore's own control is in sight: placed again when that changes, not on
+      // every keystroke's state.
+      let connected = !notConnected(session.state);
+      unsubscribe = session.subscribe((state) => {
+        if (connected === !notConnected(state)) return;
+        connected = !connected;
+        placement?.sync();
+      });
       ensurePlacement();
       renderControl();
     },

@@ -93,6 +93,7 @@ export const erpMetadataSchema = z.object({
   }),
 });
 export type ErpMetadata = z.infer<typeof erpMetadataSchema>;
+export type ErpVendorEntity = z.infer<typeof vendorEntitySchema>;
 
 /** `GET /companies/{id}/erp/settings`: the ERP, whether its data is synced, and the integration's metadata. */
 export const erpSettingsSchema = z.object({

@@ -3,7 +3,7 @@
  * name, whether it exports companies, the warning it asks to show, and the export validators that apply (enabled, and
  * known to this extension). The background makes it once per answer; the page, the popup and the sandbox read it.
  */
-import type { ErpMetadata, ErpSettingsBody } from '../contract/api-bodies';
+import type { ErpSettingsBody, ErpVendorEntity } from '../contract/api-bodies';
 
 /** Every validator Procore's metadata guide documents. */
 export const VALIDATORS = [
@@ -48,9 +48,7 @@ const on = (flag: { enabled?: boolean } | undefined): boolean => flag?.enabled !
 export const interpolate = (message: string, length: number | undefined): string =>
   length === undefined ? message : message.replaceAll('%{length}', String(length));
 
-type VendorEntity = NonNullable<NonNullable<ErpMetadata['settings']['entities']>['vendors']>;
-
-function exportRules(vendors: VendorEntity | undefined): Pick<ErpSettings, 'rules' | 'ignored'> {
+function exportRules(vendors: ErpVendorEntity | undefined): Pick<ErpSettings, 'rules' | 'ignored'> {
   const rules: Record<string, ExportValidator[]> = {};
   const ignored: string[] = [];
   for (const [field, spec] of Object.entries(vendors?.rules?.export?.fields ?? {})) {

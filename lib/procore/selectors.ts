@@ -143,20 +143,13 @@ const erpButtonText = (button: Element): string => buttonText(button).replace(/^
 
 /** Procore's ERP control in Save's form, found by its button's visible text; null when the page has none. */
 export function findProcoreErpControl(save: HTMLElement): ProcoreErpControl | null {
-  const form = formOf(save);
-  let unreadable: HTMLElement | null = null;
-  for (const button of Array.from(form.querySelectorAll<HTMLElement>(BUTTONS))) {
+  let unreadable: { button: HTMLElement; text: string } | null = null;
+  for (const button of Array.from(formOf(save).querySelectorAll<HTMLElement>(BUTTONS))) {
     const text = erpButtonText(button);
     if (PROCORE_ERP_TEXTS.includes(text)) return { button, block: blockAround(button, save), recognised: true, text };
-    if (!unreadable && /\berp\b/.test(text)) unreadable = button;
+    if (!unreadable && /\berp\b/.test(text)) unreadable = { button, text };
   }
-  if (!unreadable) return null;
-  return {
-    button: unreadable,
-    block: blockAround(unreadable, save),
-    recognised: false,
-    text: erpButtonText(unreadable),
-  };
+  return unreadable && { ...unreadable, block: blockAround(unreadable.button, save), recognised: false };
 }
 
 function blockAround(button: HTMLElement, save: HTMLElement): HTMLElement {

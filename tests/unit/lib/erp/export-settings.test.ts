@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { erpSettingsSchema, type ErpMetadata, type ErpSettingsBody } from '@/lib/contract/api-bodies';
+import { erpSettingsSchema, type ErpSettingsBody, type ErpVendorEntity } from '@/lib/contract/api-bodies';
 import { exportSettings, exportsCompany, interpolate, VALIDATORS } from '@/lib/erp/export-settings';
 
-type Vendors = NonNullable<NonNullable<ErpMetadata['settings']['entities']>['vendors']>;
-
 const body = (
-  vendors: Vendors | undefined,
+  vendors: ErpVendorEntity | undefined,
   labels = { name: 'Sage 300 CRE', short_name: 'Sage' },
 ): ErpSettingsBody => ({
   erp_system: 'sage_300_cre',
@@ -13,7 +11,9 @@ const body = (
   metadata: { settings: { labels, entities: vendors ? { vendors } : {} } },
 });
 
-const fields = (f: NonNullable<NonNullable<NonNullable<Vendors['rules']>['export']>['fields']>): Vendors => ({
+const fields = (
+  f: NonNullable<NonNullable<NonNullable<ErpVendorEntity['rules']>['export']>['fields']>,
+): ErpVendorEntity => ({
   enabled: true,
   rules: { export: { fields: f } },
 });
@@ -131,7 +131,7 @@ describe("exportSettings: Procore's ERP metadata format", () => {
 });
 
 describe('exportSettings: whether the integration exports companies', () => {
-  const exportsOf = (vendors: Vendors | undefined) => exportSettings(body(vendors)).exports;
+  const exportsOf = (vendors: ErpVendorEntity | undefined) => exportSettings(body(vendors)).exports;
 
   it('exports when the vendor entity and its export config are on or say nothing', () => {
     expect(exportsOf({})).toEqual({ create: true, update: true });
@@ -144,7 +144,7 @@ describe('exportSettings: whether the integration exports companies', () => {
   it.each([
     ['the vendor entity is off', { enabled: false }],
     ['the export config is off', { configs: { export: { enabled: false, create: { enabled: true } } } }],
-  ])('exports nothing when %s', (_, vendors: Vendors) =>
+  ])('exports nothing when %s', (_, vendors: ErpVendorEntity) =>
     expect(exportsOf(vendors)).toEqual({ create: false, update: false }),
   );
 
