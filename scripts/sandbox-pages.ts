@@ -44,12 +44,17 @@ export const VENDORS = {
   lakeview: { id: 401, name: 'Lakeview Lumber' },
 } as const;
 
-/** The extension's control on a vendor edit page. */
+/**
+ * The extension's control on a vendor edit page. Its action buttons are looked for inside its shadow host: Procore's
+ * own button reads the same and is in sight for the moment before the control stands in for it, and an action aimed
+ * at that one would wait for it to show again. That only one ERP button is in sight is `procore-control.test.ts`'s.
+ */
 export function erpControl(page: Page) {
+  const ours = page.locator(CONTROL_TAG);
   return {
-    send: page.getByRole('button', { name: 'Send to ERP', exact: true }),
-    resend: page.getByRole('button', { name: 'Re-send to ERP', exact: true }),
-    retrieve: page.getByRole('button', { name: 'Retrieve from ERP', exact: true }),
+    send: ours.getByRole('button', { name: 'Send to ERP', exact: true }),
+    resend: ours.getByRole('button', { name: 'Re-send to ERP', exact: true }),
+    retrieve: ours.getByRole('button', { name: 'Retrieve from ERP', exact: true }),
     /** The help "?" shown when sending is unavailable. */
     help: page.getByRole('button', { name: 'Why is sending unavailable?' }),
     tooltip: page.getByRole('tooltip'),
@@ -57,13 +62,8 @@ export function erpControl(page: Page) {
     warning: page.getByRole('note'),
     /** The control's status line; the page's own "Saved" message is a status too, so match the control's wording. */
     status: page.getByRole('status').filter({ hasNotText: /^\s*(Saved|Guardado)\s*$/ }),
-    /**
-     * Any of the control's three action buttons, inside its shadow host: Procore's own button reads the same and is
-     * in sight for the moment before the control stands in for it.
-     */
-    anyAction: page
-      .locator(CONTROL_TAG)
-      .getByRole('button', { name: /^(Send to ERP|Re-send to ERP|Retrieve from ERP)$/ }),
+    /** Any of the control's three action buttons. */
+    anyAction: ours.getByRole('button', { name: /^(Send to ERP|Re-send to ERP|Retrieve from ERP)$/ }),
   };
 }
 

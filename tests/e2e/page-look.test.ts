@@ -15,19 +15,9 @@ import {
   VENDORS,
 } from '../../scripts/sandbox-pages';
 import { eventually, test } from './browser';
+import { buttonLook } from './look';
 
 const { acme, dormant, pioneer, ridge, keystone } = VENDORS;
-
-const LOOK = ['font-family', 'font-size', 'border-radius'] as const;
-
-const computedLook = (locator: Locator): Promise<string[]> =>
-  locator.evaluate(
-    (element, properties) => {
-      const style = getComputedStyle(element);
-      return properties.map((property) => style.getPropertyValue(property));
-    },
-    [...LOOK],
-  );
 
 /** The hue (0–360) of an element's computed background colour. */
 const backgroundHue = (locator: Locator): Promise<number> =>
@@ -87,7 +77,7 @@ describe('native look', () => {
       const { send } = erpControl(page);
       await send.waitFor();
       const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
-      expect(await computedLook(send)).toEqual(await computedLook(cancel));
+      expect(await buttonLook(send)).toEqual(await buttonLook(cancel));
     });
   }
 
@@ -96,7 +86,7 @@ describe('native look', () => {
     const beta = await open(`${companyVendorPath(SUMMIT, acme.id)}?ui=beta`);
     await erpControl(classic).send.waitFor();
     await erpControl(beta).send.waitFor();
-    expect(await computedLook(erpControl(classic).send)).not.toEqual(await computedLook(erpControl(beta).send));
+    expect(await buttonLook(erpControl(classic).send)).not.toEqual(await buttonLook(erpControl(beta).send));
   });
 });
 

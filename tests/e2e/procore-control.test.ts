@@ -19,7 +19,9 @@ import {
   VENDORS,
 } from '../../scripts/sandbox-pages';
 import { STORED } from '../../lib/extension/storage-items';
+import { CONTROL_TAG } from '../../lib/procore/selectors';
 import { eventually, sandboxUrl, test } from './browser';
+import { buttonLook } from './look';
 
 declare const chrome: Browser;
 
@@ -31,7 +33,7 @@ async function expectOnlyOurs(page: Page): Promise<void> {
   await eventually(() => procoreControl(page).block.isHidden()).toBe(true);
   expect(await procoreControl(page).block.count()).toBe(1);
   await eventually(() => visibleErpButtons(page).count()).toBe(1);
-  await eventually(() => page.locator('erp-resend-control').getByRole('button', { name: /ERP/ }).count()).toBe(1);
+  await eventually(() => erpControl(page).anyAction.count()).toBe(1);
 }
 
 /** Stores the sandbox build's settings (`lib/extension/settings.ts`) with this token: '' is not set up. */
@@ -112,13 +114,11 @@ describe("one ERP control on a page that has Procore's own", () => {
   });
 });
 
-/** What a person sees of a button's look: its font and corners, and its height to the pixel. */
-const lookOf = (button: Locator) =>
-  button.evaluate((element) => {
-    const style = getComputedStyle(element);
-    const height = `${Math.round(element.getBoundingClientRect().height)}px`;
-    return [...['font-family', 'font-size', 'border-radius'].map((p) => style.getPropertyValue(p)), height];
-  });
+/** A button's look (`look.ts`) and its height to the pixel. */
+const lookOf = async (button: Locator) => [
+  ...(await buttonLook(button)),
+  await button.evaluate((element) => Math.round(element.getBoundingClientRect().height)),
+];
 
 describe("standing in Procore's place", () => {
   test('in the look of Procore’s button, so the page does not jump when one replaces the other', async ({
@@ -211,10 +211,10 @@ describe("Procore's own control when the extension cannot act", () => {
     expect(await procoreControl(page).button.innerText()).toContain('An ERP senden');
     await eventually(() => said).toHaveLength(1);
     expect(said[0]).toContain('"an erp senden"');
-    const nextToSave = await page.evaluate(() => {
-      const host = document.querySelector('erp-resend-control');
-      return host?.nextElementSibling?.textContent?.trim();
-    });
+    const nextToSave = await page.evaluate(
+      (tag) => document.querySelector(tag)?.nextElementSibling?.textContent?.trim(),
+      CONTROL_TAG,
+    );
     expect(nextToSave).toBe('Save');
   });
 });

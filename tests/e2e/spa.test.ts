@@ -14,6 +14,7 @@ import {
   SUMMIT,
   VENDORS,
 } from '../../scripts/sandbox-pages';
+import { CONTROL_TAG } from '../../lib/procore/selectors';
 import { eventually, launch, openIn, test } from './browser';
 
 type Messages = Record<string, { message: string }>;
@@ -154,7 +155,8 @@ describe('other markup and languages', () => {
     const ext = await launch({ lang: 'es' });
     try {
       const page = await openIn(ext, `${companyVendorPath(SUMMIT, VENDORS.dormant.id)}?lang=es`);
-      const send = page.getByRole('button', { name: spanishFor('Send to ERP'), exact: true });
+      // Inside the control: Procore's own Spanish page reads "Enviar a ERP" too.
+      const send = page.locator(CONTROL_TAG).getByRole('button', { name: spanishFor('Send to ERP'), exact: true });
       await send.waitFor();
       await eventually(() => send.isDisabled()).toBe(true);
       await page.getByRole('button', { name: spanishFor('Why is sending unavailable?') }).focus();
