@@ -10,7 +10,7 @@ import { buildExtension } from '../scripts/build-extension';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../scripts/extension-browser';
 import { totalGzipBytes } from '../scripts/parsed-extension-scripts';
 import { companyVendorPath, SUMMIT, VENDORS } from '../scripts/sandbox-pages';
-import { planPoll } from '../entrypoints/background/poll-plan';
+import { knownCompanies, planPoll } from '../entrypoints/background/poll-plan';
 import { coldStarts, writeEmptyExtension, type ColdStarts } from './cold-start';
 import { scriptsParsedOnOtherPage } from './page-weight';
 import {
@@ -35,10 +35,13 @@ const POPUP_SIZES = [10, 1000, 10_000];
 const LOADER_BUDGET = 2048;
 const CONTROL_BUDGET = 12 * 1024;
 
+/** List calls of a poll once every company has its cursor: one per company, whatever the number of requests. */
 function callsPerPoll(): string[][] {
-  return [1, 100, 1000].map((count) => {
+  return [1, 100, 1000, 10_000].map((count) => {
     const tracked = trackedMap(count, 'https://app.procore.com', { allOpen: true });
-    return [String(count), String(planPoll(tracked, {}).length)];
+    const companies = knownCompanies({}, tracked);
+    const cursors = Object.fromEntries(companies.map((id) => [id, { since: new Date().toISOString(), etag: null }]));
+    return [String(count), String(planPoll(companies, cursors, Date.now()).length)];
   });
 }
 

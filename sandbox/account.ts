@@ -23,6 +23,7 @@ const VENDOR_TYPES = ['subcontractor', 'supplier', 'consultant'] as const;
 export interface RequestFilters {
   itemType?: string;
   itemId?: number;
+  itemIds?: number[];
   statuses?: string[];
   updatedSince?: number;
 }
@@ -130,6 +131,7 @@ export class Account {
       .filter((r) => r.companyId === companyId)
       .filter((r) => filters.itemType === undefined || r.item_type === filters.itemType)
       .filter((r) => filters.itemId === undefined || r.item_id === filters.itemId)
+      .filter((r) => filters.itemIds === undefined || filters.itemIds.includes(r.item_id))
       .filter((r) => !filters.statuses?.length || filters.statuses.includes(r.status))
       .filter((r) => filters.updatedSince === undefined || Date.parse(r.updated_at) >= filters.updatedSince)
       .sort((a, b) => b.id - a.id);

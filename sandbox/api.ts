@@ -14,7 +14,7 @@ export type Env = { Bindings: HttpBindings; Variables: { user: User } };
 
 const vendorJson = ({ companyId: _, ...vendor }: Vendor) => vendor;
 /** A request as the API answers it: the account's own company field left out. */
-export const requestJson = ({ companyId: _, ...request }: ErpRequest) => request;
+export const requestJson = ({ companyId, ...request }: ErpRequest) => ({ company_id: companyId, ...request });
 
 /** A path segment as a record id; anything else is 404, as an unknown record. */
 export function id(c: Context, name: string): number {
@@ -56,6 +56,9 @@ function requestFilters(url: URL): RequestFilters {
     filters.itemId = Number(itemId);
     if (!Number.isSafeInteger(filters.itemId)) throw bad('filters[item_id]', 'must be a whole number');
   }
+  const itemIds = q.getAll('filters[item_id][]').map(Number);
+  if (itemIds.some((n) => !Number.isSafeInteger(n))) throw bad('filters[item_id][]', 'must be whole numbers');
+  if (itemIds.length > 0) filters.itemIds = itemIds;
   const statuses = [...q.getAll('filters[status][]'), ...q.getAll('filters[status]').flatMap((s) => s.split(','))];
   for (const status of statuses) {
     if (!(REQUEST_STATUSES as readonly string[]).includes(status))

@@ -36,13 +36,20 @@ export interface BackgroundDeps extends Partial<Pick<ApiAccessDeps, 'createClien
 
 /** What the popup lists: every tracked request, newest first, with the last update and the error to show. */
 async function queueViewOf(stored: StoredItems): Promise<QueueView> {
-  const [tracked, state] = await Promise.all([stored.tracked.get(), stored.poll.get()]);
+  const [tracked, state, whose] = await Promise.all([
+    stored.tracked.get(),
+    stored.poll.get(),
+    stored.queueFilter.get(),
+  ]);
   return {
     requests: Object.values(tracked).sort((a, b) => newestFirst(a.request, b.request)),
     lastUpdated: state.lastUpdated,
     error: state.authError ?? state.lastError,
     repairedAt: state.repairedAt,
     droppedForSpace: state.droppedForSpace,
+    me: state.me,
+    whose,
+    skipped: Object.entries(state.companyNotes).map(([companyId, note]) => ({ companyId: Number(companyId), ...note })),
   };
 }
 

@@ -1,13 +1,17 @@
 /**
  * The toolbar badge: how many companies need the admin (their latest request rejected or failed, counted as the
- * popup's attention heading counts them), a different look when the token is refused, or nothing when turned off.
+ * popup's attention heading counts them; their own requests, unless an option counts everyone's), a different look
+ * when the token is refused, or nothing when turned off.
  */
 import { browser } from 'wxt/browser';
 import type { TrackedMap } from '@/lib/contract/tracked-request';
 import { t, tCount } from '@/lib/extension/i18n';
 import { attentionCount } from '@/lib/erp/queue';
+import { ofWhom, type Me, type Whose } from '@/lib/erp/whose';
 
-export const badgeCount = (tracked: TrackedMap): number => attentionCount(Object.values(tracked));
+/** The admin's own companies that need them (everyone's when the option says so), as the popup's heading counts them. */
+export const badgeCount = (tracked: TrackedMap, whose: Whose = 'everyone', me: Me | null = null): number =>
+  attentionCount(ofWhom(Object.values(tracked), whose, me));
 
 export type BadgeState = { kind: 'count'; count: number } | { kind: 'auth_error' } | { kind: 'off' };
 

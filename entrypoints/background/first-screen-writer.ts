@@ -25,5 +25,6 @@ export function createFirstScreenWriter(stored: StoredItems, queueView: () => Pr
   };
   stored.tracked.watch(() => void save());
   stored.poll.watch(() => void save());
+  stored.queueFilter.watch(() => void save());
   return save;
 }

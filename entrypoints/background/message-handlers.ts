@@ -120,11 +120,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async getQueue({ refresh }) {
-      if (refresh) await deps.poller.poll({ all: true });
+      if (refresh) await deps.poller.poll();
       const view = await deps.queueView();
       // Told once: the popup that asked shows it, and keeps showing it while it is open.
       if (view.droppedForSpace) await deps.stored.poll.update((s) => ({ ...s, droppedForSpace: null }));
       return view;
+    },
+
+    async setQueueFilter({ whose }) {
+      await deps.stored.queueFilter.set(whose);
     },
 
     async testConnection({ baseUrl, token }) {

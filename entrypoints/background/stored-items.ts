@@ -12,6 +12,7 @@ import { trackedKey } from '@/lib/contract/keys';
 import { checkedItem, type CheckedItem, type CorruptListener } from '@/lib/extension/checked-item';
 import { STORED } from '@/lib/extension/storage-items';
 import { checkFirstScreen, type FirstScreen } from '@/lib/erp/queue';
+import { WHOSE, type Whose } from '@/lib/erp/whose';
 
 /** A send whose outcome is not known yet: the lock for its vendor and the key every retry reuses. */
 const sendLockSchema = z.object({
@@ -34,6 +35,13 @@ const userErrorSchema = z.object({
 const cursorSchema = z.object({ since: z.nullable(z.string()), etag: z.nullable(z.string()) });
 export type CompanyCursor = z.infer<typeof cursorSchema>;
 
+/**
+ * What the last poll of a company had to leave out, for the popup's one line about it: the list refused (the token no
+ * longer reaches the company: 403, 404) or items of another company in its answer. What is stored stays.
+ */
+const companyNoteSchema = z.object({ error: z.nullable(userErrorSchema), foreign: z.int().check(z.nonnegative()) });
+export type CompanyNote = z.infer<typeof companyNoteSchema>;
+
 const pollStateSchema = z.object({
   cursors: z.record(z.string(), cursorSchema),
   lastUpdated: z.nullable(z.string()),
@@ -46,6 +54,10 @@ const pollStateSchema = z.object({
   repairedAt: z._default(z.nullable(z.string()), null),
   /** Synced requests dropped because storage was full, not yet told to the admin (the popup's next list says so). */
   droppedForSpace: z._default(z.nullable(z.object({ count: z.int(), at: z.string() })), null),
+  /** The signed-in user (`GET /me`), whose requests are "mine"; asked again when the settings change. */
+  me: z._default(z.nullable(z.object({ id: z.number(), name: z.string() })), null),
+  /** By company id: what its last poll left out. */
+  companyNotes: z._default(z.record(z.string(), companyNoteSchema), {}),
 });
 export type PollState = z.infer<typeof pollStateSchema>;
 const emptyPollState = (): PollState => ({
@@ -56,6 +68,8 @@ const emptyPollState = (): PollState => ({
   calls: {},
   repairedAt: null,
   droppedForSpace: null,
+  me: null,
+  companyNotes: {},
 });
 
 const rateGateSchema = z.object({ closedUntil: z.number() });
@@ -120,6 +134,7 @@ export interface StoredItems {
   watchers: CheckedItem<Watchers>;
   rateGate: CheckedItem<RateGateState>;
   firstScreen: CheckedItem<FirstScreen | null>;
+  queueFilter: CheckedItem<Whose>;
 }
 
 /**
@@ -163,6 +178,11 @@ export function openStoredItems(
           ? { success: true as const, data: raw as FirstScreen | null }
           : { success: false as const },
       fallback: () => null,
+      onCorrupt,
+    }),
+    queueFilter: checkedItem<Whose>(STORED.queueFilter, {
+      check: (raw) => z.enum(WHOSE).safeParse(raw),
+      fallback: () => 'everyone',
       onCorrupt,
     }),
   };

@@ -4,18 +4,19 @@
  */
 import type { ErpRequest } from '@/lib/contract/api-bodies';
 import type { TrackedMap, TrackedRequest } from '@/lib/contract/tracked-request';
-import { trackedKey, vendorKey } from '@/lib/contract/keys';
-import { isOpen, isTerminal } from '@/lib/erp/status';
+import { trackedKey } from '@/lib/contract/keys';
+import { latestPerVendor } from '@/lib/erp/latest-request';
+import { isTerminal, needsAttention } from '@/lib/erp/status';
 
 export const PRUNE_AFTER_MS = 30 * 24 * 3600_000;
+/** Synced requests are done with: kept a week, the popup's "recently synced" (and what the first poll asks for). */
+export const PRUNE_SYNCED_AFTER_MS = 7 * 24 * 3600_000;
 
 export interface MergeInput {
   companyId: number;
   /** Procore origin for links back; used for requests seen for the first time. */
   origin: string;
   requests: ErpRequest[];
-  /** 'all': record every request (a vendor page the admin opened); 'known': only updates and vendors already tracked (a poll). */
-  adopt: 'all' | 'known';
 }
 
 export interface MergeResult {
@@ -24,10 +25,10 @@ export interface MergeResult {
   changed: TrackedRequest[];
 }
 
-export function mergeRequests(tracked: TrackedMap, { companyId, origin, requests, adopt }: MergeInput): MergeResult {
+/** Every request of the company's answer: updates of what is tracked, and the rest as history. */
+export function mergeRequests(tracked: TrackedMap, { companyId, origin, requests }: MergeInput): MergeResult {
   const next = { ...tracked };
   const changed: TrackedRequest[] = [];
-  const knownVendors = new Set(Object.values(tracked).map((e) => vendorKey(e.companyId, e.request.item_id)));
   for (const request of requests) {
     const key = trackedKey(companyId, request.id);
     const existing = next[key];
@@ -36,7 +37,7 @@ export function mergeRequests(tracked: TrackedMap, { companyId, origin, requests
       const entry = { ...existing, request, origin: existing.origin || origin };
       next[key] = entry;
       if (existing.request.status !== request.status) changed.push(entry);
-    } else if (adopt === 'all' || knownVendors.has(vendorKey(companyId, request.item_id))) {
+    } else {
       // First seen: its current status is history, not news.
       const entry: TrackedRequest = { request, companyId, origin, notifiedStatus: request.status };
       next[key] = entry;
@@ -53,14 +54,20 @@ export function recordSent(tracked: TrackedMap, companyId: number, origin: strin
   return { ...tracked, [key]: { request, companyId, origin, notifiedStatus } };
 }
 
-export const hasOpen = (tracked: TrackedMap): boolean => Object.values(tracked).some((e) => isOpen(e.request.status));
-
-/** Forget finished requests untouched for 30 days. */
-export function prune(tracked: TrackedMap, now: number, maxAgeMs = PRUNE_AFTER_MS): TrackedMap {
+/**
+ * Forget synced requests untouched for 7 days and other finished ones for 30 (open requests are kept whatever their
+ * age). A vendor's latest request is kept while it needs the admin: a colleague's rejection from last month is
+ * still the company's queue.
+ */
+export function prune(tracked: TrackedMap, now: number): TrackedMap {
+  const latest = new Set(latestPerVendor(Object.values(tracked)).map((e) => trackedKey(e.companyId, e.request.id)));
   const next: TrackedMap = {};
   for (const [key, entry] of Object.entries(tracked)) {
-    const old = now - Date.parse(entry.request.updated_at) > maxAgeMs;
-    if (!(isTerminal(entry.request.status) && old)) next[key] = entry;
+    const { status, updated_at } = entry.request;
+    const age = now - Date.parse(updated_at);
+    const old = status === 'synced' ? age > PRUNE_SYNCED_AFTER_MS : age > PRUNE_AFTER_MS;
+    const keep = !isTerminal(status) || !old || (needsAttention(status) && latest.has(key));
+    if (keep) next[key] = entry;
   }
   return next;
 }

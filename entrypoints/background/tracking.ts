@@ -8,6 +8,7 @@ import type { UserError } from '@/lib/contract/errors';
 import { trackedKey } from '@/lib/contract/keys';
 import type { TrackedRequest } from '@/lib/contract/tracked-request';
 import type { Settings } from '@/lib/extension/settings';
+import { ofWhom } from '@/lib/erp/whose';
 import { badgeCount, showBadge } from './badge';
 import { dueNotifications, markNotified, showNotification } from './notifications';
 import type { StoredItems } from './stored-items';
@@ -40,19 +41,25 @@ export function createTracking({ stored, settings, watchers, schedule, now }: Tr
     const [current, tracked, state] = await Promise.all([settings(), stored.tracked.get(), stored.poll.get()]);
     if (!current.badge) return showBadge({ kind: 'off' });
     if (state.authError) return showBadge({ kind: 'auth_error' });
-    return showBadge({ kind: 'count', count: badgeCount(tracked) });
+    return showBadge({
+      kind: 'count',
+      count: badgeCount(tracked, current.badgeEveryone ? 'everyone' : 'mine', state.me),
+    });
   };
 
   const afterChange = async (changed: TrackedRequest[]) => {
     let due: TrackedRequest[] = [];
     await stored.tracked.update((tracked) => {
       due = dueNotifications(tracked);
-      // Marked before showing: a worker stopped in between loses one notification rather than repeating it.
+      // Marked before showing: a worker stopped in between loses one notification rather than repeating it. A
+      // colleague's change not shown is marked too, so turning the option on later does not bring back old news.
       return markNotified(prune(tracked, now()), due);
     });
-    if ((await settings()).notifications) {
+    const [current, { me }] = await Promise.all([settings(), stored.poll.get()]);
+    if (current.notifications) {
+      const told = ofWhom(due, current.notifyEveryone ? 'everyone' : 'mine', me);
       await Promise.all(
-        due.map((entry) => showNotification(entry).catch((err) => console.warn('[erp-resend] notification', err))),
+        told.map((entry) => showNotification(entry).catch((err) => console.warn('[erp-resend] notification', err))),
       );
     }
     await refreshBadge();
@@ -67,7 +74,7 @@ export function createTracking({ stored, settings, watchers, schedule, now }: Tr
       const origin = (await stored.companies.get())[companyId]?.origin ?? '';
       let changed: TrackedRequest[] = [];
       await stored.tracked.update((tracked) => {
-        const merged = mergeRequests(tracked, { companyId, origin, requests, adopt: 'all' });
+        const merged = mergeRequests(tracked, { companyId, origin, requests });
         // Requests seen for the first time are history, not news for other tabs; status changes are.
         changed = merged.changed.filter((e) => tracked[trackedKey(e.companyId, e.request.id)]);
         return merged.next;

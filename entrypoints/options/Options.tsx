@@ -38,7 +38,7 @@ function Field({ id, label, help, error, children }: FieldProps) {
 }
 
 interface CheckProps {
-  id: 'notifications' | 'badge';
+  id: 'notifications' | 'badge' | 'notifyEveryone' | 'badgeEveryone';
   label: MessageKey;
   checked: boolean;
   edit: (change: Partial<OptionsDraft>) => void;
@@ -110,7 +110,9 @@ export function Options() {
           )}
         </Field>
         <Check id="notifications" label="optionsNotifications" checked={draft.notifications} edit={edit} />
+        <Check id="notifyEveryone" label="optionsNotifyEveryone" checked={draft.notifyEveryone} edit={edit} />
         <Check id="badge" label="optionsBadge" checked={draft.badge} edit={edit} />
+        <Check id="badgeEveryone" label="optionsBadgeEveryone" checked={draft.badgeEveryone} edit={edit} />
         <div class="actions">
           <button type="submit" class="primary" disabled={busy}>
             {t('optionsSave')}

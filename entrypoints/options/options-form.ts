@@ -9,6 +9,8 @@ export interface OptionsDraft {
   pollSeconds: string;
   notifications: boolean;
   badge: boolean;
+  notifyEveryone: boolean;
+  badgeEveryone: boolean;
 }
 
 export type DraftField = 'apiUrl' | 'token' | 'pollSeconds';
@@ -54,6 +56,8 @@ export function parseDraft(
       pollSeconds,
       notifications: draft.notifications,
       badge: draft.badge,
+      notifyEveryone: draft.notifyEveryone,
+      badgeEveryone: draft.badgeEveryone,
     },
   };
 }

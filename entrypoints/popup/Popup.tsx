@@ -4,11 +4,13 @@
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorText, t, tCount } from '@/lib/extension/i18n';
-import type { QueueView } from '@/lib/contract/messages';
+import type { CompanySkip, QueueView } from '@/lib/contract/messages';
+import { sendMessage } from '@/lib/contract/messaging';
+import { ofWhom, WHOSE, type Whose } from '@/lib/erp/whose';
 import { countItems, groupQueue, type FirstScreen } from '@/lib/erp/queue';
 import { isSignedOut, Notice } from './Notice';
 import { QueueSection } from './QueueSection';
-import { createTimeFormatter } from './relative-time';
+import { createTimeFormatter, type TimeFormatter } from './relative-time';
 import { useQueue } from './use-queue';
 
 export interface PopupProps {
@@ -82,6 +84,78 @@ function Search({ query, setQuery }: { query: string; setQuery: (query: string) 
   );
 }
 
+/** "Everyone / Sent by me": two radio buttons, remembered by the background. */
+function WhoseFilter({ whose, setWhose }: { whose: Whose; setWhose: (whose: Whose) => void }) {
+  return (
+    <fieldset class="whose">
+      <legend class="visually-hidden">{t('popupWhoseLegend')}</legend>
+      {WHOSE.map((value) => (
+        <label key={value} class="whose-option">
+          <input type="radio" name="whose" value={value} checked={whose === value} onChange={() => setWhose(value)} />
+          {t(value === 'everyone' ? 'popupWhoseEveryone' : 'popupWhoseMine')}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** One line per company whose last poll left something out. */
+function Skipped({ skipped }: { skipped: readonly CompanySkip[] }) {
+  return (
+    <>
+      {skipped.map(({ companyId, error, foreign }) => (
+        <div key={companyId} class="notice">
+          <p>
+            {error
+              ? t('popupCompanyUnreachable', [String(companyId), errorText(error)])
+              : t('popupForeignSkipped', [String(companyId), String(foreign)])}
+          </p>
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** What the worker told once, damaged statuses rebuilt, and companies left out. */
+function Notices({
+  dropped,
+  repaired,
+  skipped,
+  time,
+}: {
+  dropped: QueueView['droppedForSpace'];
+  repaired: string | null;
+  skipped: readonly CompanySkip[];
+  time: TimeFormatter;
+}) {
+  return (
+    <>
+      {dropped && (
+        <div class="notice">
+          <p>{tCount('popupDroppedForSpace', dropped.count)}</p>
+        </div>
+      )}
+      <Skipped skipped={skipped} />
+      {repaired && (
+        <div class="notice">
+          <p>{t('popupRepaired', time.ago(repaired))}</p>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The filter as the background remembers it, changed at once on screen and saved behind. */
+function useWhose(remembered: Whose | undefined) {
+  const [chosen, setChosen] = useState<Whose | null>(null);
+  const whose = chosen ?? remembered ?? 'everyone';
+  const setWhose = useCallback((next: Whose) => {
+    setChosen(next);
+    void sendMessage('setQueueFilter', { whose: next }).catch(() => undefined);
+  }, []);
+  return [whose, setWhose] as const;
+}
+
 export function Popup({
   locale,
   clock = Date.now,
@@ -103,10 +177,12 @@ export function Popup({
 
   const time = useMemo(() => createTimeFormatter(locale, now, t('popupJustNow')), [locale, now]);
   const shown = view ?? first;
+  const [whose, setWhose] = useWhose(view?.whose ?? first?.whose);
   // Searching needs every item: until the worker's list arrives, the first screen shows unfiltered.
   const sections = useMemo(
-    () => (view ? groupQueue(view.requests, query) : (first?.sections ?? [])),
-    [view, first, query],
+    () =>
+      view ? groupQueue(ofWhom(view.requests, whose, view.me), query) : first?.whose === whose ? first.sections : [],
+    [view, first, query, whose],
   );
   const withItems = sections.filter((section) => section.count > 0);
   const empty = view ? view.requests.length === 0 : countItems(sections) === 0;
@@ -129,16 +205,7 @@ export function Popup({
         </div>
       )}
       {error && <Notice error={error} />}
-      {queue.dropped && (
-        <div class="notice">
-          <p>{tCount('popupDroppedForSpace', queue.dropped.count)}</p>
-        </div>
-      )}
-      {repaired && (
-        <div class="notice">
-          <p>{t('popupRepaired', time.ago(repaired))}</p>
-        </div>
-      )}
+      <Notices dropped={queue.dropped} repaired={repaired} skipped={view?.skipped ?? []} time={time} />
       {shown === null ? (
         !queue.unanswered && <p class="placeholder">{t('popupLoading')}</p>
       ) : empty ? (
@@ -146,8 +213,9 @@ export function Popup({
       ) : (
         <>
           <Search query={query} setQuery={setQuery} />
+          <WhoseFilter whose={whose} setWhose={setWhose} />
           {withItems.length === 0 ? (
-            <p class="placeholder">{t('popupNoMatch', query.trim())}</p>
+            <p class="placeholder">{query.trim() ? t('popupNoMatch', query.trim()) : t('popupNoneMine')}</p>
           ) : (
             withItems.map((section) => (
               <QueueSection key={section.id} section={section} time={time} checker={queue.checker} onDone={onDone} />

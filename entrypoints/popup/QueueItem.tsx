@@ -3,7 +3,7 @@ import type { TrackedRequest } from '@/lib/contract/tracked-request';
 import { statusLabel, t } from '@/lib/extension/i18n';
 import { openEditPage } from '@/lib/extension/open-edit-page';
 import { requestDetails } from '@/lib/erp/request-words';
-import { actionFor, STATUS_TONE } from '@/lib/erp/status';
+import { actionFor, isOpen, STATUS_TONE } from '@/lib/erp/status';
 import { vendorEditUrl } from '@/lib/procore/page-url';
 import { ItemAction } from './ItemAction';
 import type { TimeFormatter } from './relative-time';
@@ -44,6 +44,8 @@ function when({ request }: TrackedRequest, time: TimeFormatter): string {
 
 function Detail({ tracked, time }: Pick<QueueItemProps, 'tracked' | 'time'>) {
   const details = requestDetails(tracked.request);
+  // A waiting request's line already says who sent it.
+  const sender = isOpen(tracked.request.status) ? null : <p>{t('popupSentBy', tracked.request.sent_by.name)}</p>;
   // The ERP vendor ID reads before the sync time; the comment and the errors after their line, quoted.
   if (tracked.request.status === 'synced') {
     return (
@@ -52,6 +54,7 @@ function Detail({ tracked, time }: Pick<QueueItemProps, 'tracked' | 'time'>) {
           <p key={line}>{line}</p>
         ))}
         <p>{when(tracked, time)}</p>
+        {sender}
       </>
     );
   }
@@ -63,6 +66,7 @@ function Detail({ tracked, time }: Pick<QueueItemProps, 'tracked' | 'time'>) {
           {line}
         </p>
       ))}
+      {sender}
     </>
   );
 }

@@ -204,7 +204,13 @@ const withUnsetFields = (raw: unknown): unknown => {
 
 /** A request as the API answers it. */
 export const erpRequestSchema = z.pipe(z.transform(withUnsetFields), storedRequestSchema);
-export const erpRequestListSchema = z.array(erpRequestSchema);
+/**
+ * A list's items: each may name its company (`company_id`), so that an item of another company than the one asked
+ * is left out instead of filed under the wrong one.
+ */
+export const listedRequestsSchema = z.array(
+  z.pipe(z.transform(withUnsetFields), z.extend(storedRequestSchema, { company_id: z.optional(z.number()) })),
+);
 
 export const errorBodySchema = z.union([
   z.object({ errors: z.record(z.string(), z.array(z.string())) }),

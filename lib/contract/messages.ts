@@ -12,6 +12,7 @@ import { idSchema, type ErpRequest, type Me, type PermissionLevel, type Vendor }
 import type { ErpSettings } from '../erp/export-settings';
 import type { Result, UserError } from './errors';
 import type { TrackedRequest } from './tracked-request';
+import { WHOSE, type Me as SignedIn, type Whose } from '../erp/whose';
 
 /** Everything the in-page control needs to know about one vendor. */
 export interface VendorView {
@@ -38,6 +39,20 @@ export interface QueueView {
   repairedAt?: string | null;
   /** Synced requests dropped because storage was full, told once (the next list asked for clears it). */
   droppedForSpace?: { count: number; at: string } | null;
+  /** The signed-in admin (`GET /me`): whose requests are "Sent by me". Null until known. */
+  me: SignedIn | null;
+  /** The popup's remembered filter. */
+  whose: Whose;
+  /** One line each: a company whose last poll left something out (its list refused, items of another company). */
+  skipped: CompanySkip[];
+}
+
+export interface CompanySkip {
+  companyId: number;
+  /** The list was refused (403, 404): the token no longer reaches the company. Its stored requests are kept. */
+  error: UserError | null;
+  /** Items of another company in its answer, left out. */
+  foreign: number;
 }
 
 const pageRefSchema = z.discriminatedUnion('level', [
@@ -73,6 +88,8 @@ export const MESSAGES = {
   openOptions: message(z.object({}), 'page').answers<void>(),
   /** The tracked requests; `refresh` asks the API first. */
   getQueue: message(z.object({ refresh: z.boolean() }), 'extension').answers<QueueView>(),
+  /** Remember the popup's "Everyone / Sent by me" (its first screen is then saved that way). */
+  setQueueFilter: message(z.object({ whose: z.enum(WHOSE) }), 'extension').answers<void>(),
   /** Call /me with these settings (the options page's Test connection). */
   testConnection: message(z.object({ baseUrl: z.url(), token: z.string().check(z.minLength(1)) }), 'extension').answers<
     Result<Me>

@@ -14,6 +14,7 @@ import type { QueueView } from '../contract/messages';
 import type { TrackedRequest } from '../contract/tracked-request';
 import { latestPerVendor } from './latest-request';
 import { needsAttention, type ErpStatus } from './status';
+import { ofWhom, type Whose } from './whose';
 
 export const SECTION_IDS = ['attention', 'waiting', 'retrieved', 'synced'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
@@ -89,16 +90,18 @@ export interface FirstScreen {
   sections: QueueSection[];
   lastUpdated: string | null;
   error: UserError | null;
+  /** The filter its sections follow; a screen saved before the filter existed is everyone's. */
+  whose?: Whose;
 }
 
 export function firstScreen(view: QueueView): FirstScreen {
   let room = FIRST_SCREEN_ITEMS;
-  const sections = groupQueue(view.requests).map((section) => {
+  const sections = groupQueue(ofWhom(view.requests, view.whose, view.me)).map((section) => {
     const items = section.items.slice(0, room);
     room -= items.length;
     return { ...section, items };
   });
-  return { sections, lastUpdated: view.lastUpdated, error: view.error };
+  return { sections, lastUpdated: view.lastUpdated, error: view.error, whose: view.whose };
 }
 
 const isSection = (value: unknown, index: number): boolean => {

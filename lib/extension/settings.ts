@@ -19,6 +19,10 @@ export const settingsSchema = z.object({
   pollSeconds: z.int().check(z.minimum(MIN_POLL_SECONDS), z.maximum(MAX_POLL_SECONDS)),
   notifications: z.boolean(),
   badge: z.boolean(),
+  /** Notify of everyone's requests, not only the admin's own (a colleague's rejection too). */
+  notifyEveryone: z._default(z.boolean(), false),
+  /** The badge counts everyone's rejected and failed requests, not only the admin's own. */
+  badgeEveryone: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -30,6 +34,8 @@ export function defaultSettings(sandboxUrl: string = SANDBOX_URL): Settings {
     pollSeconds: DEFAULT_POLL_SECONDS,
     notifications: true,
     badge: true,
+    notifyEveryone: false,
+    badgeEveryone: false,
   };
 }
 

@@ -52,4 +52,6 @@ export const STORED = {
   /** Until when the rate-limit gate holds every call (a 429's wait): a stopped worker's successor waits it out too. */
   rateGate: { key: 'session:rateGate', version: 1 },
   firstScreen: FIRST_SCREEN_ITEM,
+  /** The popup's "Everyone / Sent by me". */
+  queueFilter: { key: 'local:queueFilter', version: 1 },
 } as const satisfies Record<string, StoredItemSpec>;

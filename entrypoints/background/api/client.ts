@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod/mini';
 import {
-  erpRequestListSchema,
+  listedRequestsSchema,
   erpRequestSchema,
   erpSettingsSchema,
   meSchema,
@@ -54,7 +54,9 @@ export type ApiClientOptions = HttpOptions;
 
 export interface RequestFilters {
   itemId?: number;
-  status?: ErpStatus[];
+  /** `filters[item_id][]`: the requests of several vendors at once (a Directory list page's). */
+  itemIds?: readonly number[];
+  status?: readonly ErpStatus[];
   /** ISO 8601 time: only requests changed since then. */
   updatedSince?: string;
 }
@@ -64,6 +66,8 @@ export interface ListResult {
   etag: string | null;
   /** The server answered 304 to `If-None-Match`: nothing changed, `requests` is empty. */
   notModified: boolean;
+  /** Items that named another company than the one asked: left out of `requests`. */
+  foreign: number;
 }
 
 export interface ApiClient {
@@ -87,6 +91,7 @@ const MAX_PAGES = 200;
 const listQuery = (filters: RequestFilters): URLSearchParams => {
   const query = new URLSearchParams({ 'filters[item_type]': 'vendor' });
   if (filters.itemId !== undefined) query.set('filters[item_id]', String(filters.itemId));
+  for (const itemId of filters.itemIds ?? []) query.append('filters[item_id][]', String(itemId));
   for (const status of filters.status ?? []) query.append('filters[status][]', status);
   if (filters.updatedSince) query.set('filters[updated_since]', filters.updatedSince);
   query.set('per_page', String(PER_PAGE));
@@ -132,6 +137,7 @@ async function listAllPages(
   kind: CallKind,
 ): Promise<ListResult> {
   const requests: ErpRequest[] = [];
+  let foreign = 0;
   let responseEtag: string | null = null;
   let target: string | null = first;
   for (let page = 1; target !== null; page++) {
@@ -140,14 +146,17 @@ async function listAllPages(
     const conditional = page === 1 && etag ? { 'If-None-Match': etag } : undefined;
     const response = await send(target, 'GET', companyId, conditional, undefined, kind);
     if (conditional && response.status === 304) {
-      return { requests: [], etag: response.headers.get('etag') ?? etag, notModified: true };
+      return { requests: [], etag: response.headers.get('etag') ?? etag, notModified: true, foreign: 0 };
     }
-    const list = expectBody(response, erpRequestListSchema);
+    const list = expectBody(response, listedRequestsSchema);
     if (page === 1) responseEtag = response.headers.get('etag');
-    requests.push(...list);
+    for (const { company_id, ...request } of list) {
+      if (company_id === undefined || company_id === companyId) requests.push(request);
+      else foreign++;
+    }
     target = nextPage(response, target, page, list.length, rootOrigin);
   }
-  return { requests, etag: responseEtag, notModified: false };
+  return { requests, etag: responseEtag, notModified: false, foreign };
 }
 
 export function createApiClient(config: ApiConfig, options: ApiClientOptions = {}): ApiClient {

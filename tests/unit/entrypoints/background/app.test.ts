@@ -7,7 +7,7 @@ import { STORED, storagePlace } from '@/lib/extension/storage-items';
 const FIRST_SCREEN_KEY = storagePlace(STORED.firstScreen).name;
 import { POLL_ALARM } from '@/entrypoints/background/polling';
 import { defaultSettings, type Settings } from '@/lib/extension/settings';
-import { CONTENT_SENDER, FakeApi, ORIGIN, POPUP_SENDER, T0 } from './fakes';
+import { CONTENT_SENDER, FakeApi, ORIGIN, POPUP_SENDER, request, T0 } from './fakes';
 import { useLocale } from '../../locale';
 
 interface Harness {
@@ -129,18 +129,20 @@ describe('sending through the background', () => {
 });
 
 describe('tracking status changes', () => {
-  it('one poll is one list call per company, and an unchanged company answers 304 to the same question', async () => {
+  it('one poll is one list call per company (two the first time), and an unchanged company answers 304 to the same question', async () => {
     const h = harness();
     const bg = worker(h);
     await send(bg, 7, 101);
     await send(bg, 7, 102);
     h.api.calls = [];
-    for (let i = 0; i < 3; i++) await bg.onAlarm(POLL_ALARM);
+    for (let i = 0; i < 4; i++) await bg.onAlarm(POLL_ALARM);
     const lists = h.api.calls.filter((c) => c.method === 'listRequests');
-    expect(lists).toHaveLength(3);
-    // Nothing changed after the first answer: the same question, with its ETag.
-    expect(lists[2]!.args).toEqual(lists[1]!.args);
-    expect(lists[2]!.args[2]).toEqual(expect.stringMatching(/^"/));
+    // The queue and the last week's syncs, then what changed since.
+    expect(lists).toHaveLength(5);
+    expect(lists.map((c) => (c.args[1] as { status?: string[] }).status?.length ?? 0)).toEqual([5, 1, 0, 0, 0]);
+    // Nothing changed after the third answer: the same question, with its ETag.
+    expect(lists[4]!.args).toEqual(lists[3]!.args);
+    expect(lists[4]!.args[2]).toEqual(expect.stringMatching(/^"/));
   });
 
   it('counts every API call toward the hourly budget, and stops asking when it is spent', async () => {
@@ -189,8 +191,8 @@ describe('tracking status changes', () => {
       'Synced to ERP · ERP vendor ID: V-2002',
     ]);
     expect(await badge()).toBe('1');
-    // Nothing open any more: polling stops.
-    expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeUndefined();
+    // Nothing open any more, but a colleague may send any time: the company is still polled.
+    expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeDefined();
   });
 
   it('stays quiet when notifications and the badge are turned off', async () => {
@@ -203,15 +205,19 @@ describe('tracking status changes', () => {
     expect(await badge()).toBe('');
   });
 
-  it('below the 30-second alarm floor (test builds), a timer polls while the worker lives, and stops when nothing is open', async () => {
+  it('below the 30-second alarm floor (test builds), a timer polls while the worker lives, and stops on a 401', async () => {
     const h = harness();
     const bg = worker(h, 0.05);
     await send(bg);
     h.api.decide(8001, h.api.created[0]!.id, 'rejected', { rejection_comment: 'Tax ID missing on W-9' });
     await vi.waitFor(async () => expect(await badge()).toBe('1'), { timeout: 2000 });
-    const calls = h.api.countOf('listRequests');
+    const polled = h.api.countOf('listRequests');
+    await vi.waitFor(() => expect(h.api.countOf('listRequests')).toBeGreaterThan(polled + 1), { timeout: 2000 });
+    h.api.failNext('listRequests', { kind: 'auth', status: 401 });
+    await vi.waitFor(async () => expect(await badge()).toBe('!'), { timeout: 2000 });
+    const stopped = h.api.countOf('listRequests');
     await new Promise((r) => setTimeout(r, 200));
-    expect(h.api.countOf('listRequests')).toBe(calls);
+    expect(h.api.countOf('listRequests')).toBe(stopped);
   });
 
   it('a 401 stops polling and shows the token badge until the settings change', async () => {
@@ -229,7 +235,8 @@ describe('tracking status changes', () => {
     expect(h.api.countOf('listRequests')).toBe(0);
 
     await bg.onSettingsChanged();
-    expect(h.api.countOf('listRequests')).toBe(1);
+    // The refused poll set no cursor: the company's first two questions again.
+    expect(h.api.countOf('listRequests')).toBe(2);
     expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeDefined();
     expect(await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).toMatchObject({ error: null });
   });
@@ -367,5 +374,72 @@ describe('requests dropped because storage was full', () => {
     await bg.stored.poll.update((s) => ({ ...s, droppedForSpace: { count: 3, at } }));
     expect((await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).droppedForSpace).toEqual({ count: 3, at });
     expect((await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).droppedForSpace).toBeNull();
+  });
+});
+
+describe("the company's whole queue", () => {
+  const JORDAN = { id: 9, name: 'Jordan Lee' };
+
+  /** A colleague's request for vendor 150, never opened here, which the approver then rejects. */
+  async function colleagueRejected(h: Harness, bg: ReturnType<typeof worker>) {
+    await send(bg, 7, 101);
+    await bg.onAlarm(POLL_ALARM);
+    h.api.seed(
+      8001,
+      request(5000, 150, 'pending_acceptance', new Date(h.api.clock).toISOString(), { sent_by: JORDAN }),
+    );
+    await bg.onAlarm(POLL_ALARM);
+    h.api.decide(8001, 5000, 'rejected', { rejection_comment: 'W-9 missing' });
+    await bg.onAlarm(POLL_ALARM);
+  }
+
+  it("tracks a colleague's request for a vendor never opened; the badge and notifications are the admin's own", async () => {
+    const h = harness();
+    const bg = worker(h);
+    await colleagueRejected(h, bg);
+    const queue = await bg.handle('getQueue', { refresh: false }, POPUP_SENDER);
+    expect(queue.me).toEqual({ id: 1, name: 'Alex Admin' });
+    expect(queue.requests.find((e) => e.request.id === 5000)?.request).toMatchObject({
+      status: 'rejected',
+      sent_by: JORDAN,
+    });
+    expect(await badge()).toBe('');
+    expect(await notifications()).toEqual([]);
+  });
+
+  it("counts and notifies everyone's when the options say so", async () => {
+    const h = harness();
+    h.settings = { ...h.settings, badgeEveryone: true, notifyEveryone: true };
+    const bg = worker(h);
+    await colleagueRejected(h, bg);
+    expect(await badge()).toBe('1');
+    expect((await notifications()).map((n) => n.title)).toEqual(['Vendor 150']);
+  });
+
+  it('remembers the popup filter', async () => {
+    const bg = worker(harness());
+    expect((await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).whose).toBe('everyone');
+    await bg.handle('setQueueFilter', { whose: 'mine' }, POPUP_SENDER);
+    expect((await worker(harness()).handle('getQueue', { refresh: false }, POPUP_SENDER)).whose).toBe('mine');
+  });
+
+  it('a company the token no longer reaches, or items of another company, are one line each; nothing stored is lost', async () => {
+    const h = harness();
+    const bg = worker(h);
+    await send(bg, 7, 101);
+    await bg.onAlarm(POLL_ALARM);
+    h.api.failNext('listRequests', { kind: 'forbidden', status: 403 });
+    await bg.onAlarm(POLL_ALARM);
+    let queue = await bg.handle('getQueue', { refresh: false }, POPUP_SENDER);
+    expect(queue.skipped).toEqual([{ companyId: 8001, error: { kind: 'forbidden', status: 403 }, foreign: 0 }]);
+    expect(queue.error).toBeNull();
+    expect(queue.requests).toHaveLength(1);
+    h.api.foreign.set(8001, 2);
+    await bg.onAlarm(POLL_ALARM);
+    queue = await bg.handle('getQueue', { refresh: false }, POPUP_SENDER);
+    expect(queue.skipped).toEqual([{ companyId: 8001, error: null, foreign: 2 }]);
+    h.api.foreign.delete(8001);
+    await bg.onAlarm(POLL_ALARM);
+    expect((await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).skipped).toEqual([]);
   });
 });

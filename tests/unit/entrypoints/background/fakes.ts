@@ -53,6 +53,10 @@ export class FakeApi implements ApiClient {
   onRequest: () => void = () => undefined;
   /** createRequest calls that never answer (a worker stopped mid-send). */
   hangCreates = false;
+  /** By company: items of another company each list answer left out (the client counts them). */
+  foreign = new Map<number, number>();
+  /** The signed-in user. */
+  user = { id: 1, login: 'alex.admin@example.com', name: 'Alex Admin' };
   clock = T0;
   private nextId = 1000;
 
@@ -89,7 +93,7 @@ export class FakeApi implements ApiClient {
 
   async me() {
     await this.enter('me', []);
-    return { id: 1, login: 'alex.admin@example.com', name: 'Alex Admin' };
+    return this.user;
   }
   async settings(companyId: number) {
     await this.enter('settings', [companyId]);
@@ -135,12 +139,13 @@ export class FakeApi implements ApiClient {
     const found = (this.requests.get(companyId) ?? []).filter(
       (r) =>
         (filters.itemId === undefined || r.item_id === filters.itemId) &&
+        (filters.itemIds === undefined || filters.itemIds.includes(r.item_id)) &&
         (filters.status === undefined || filters.status.includes(r.status)) &&
         (filters.updatedSince === undefined || r.updated_at >= filters.updatedSince),
     );
     const tag = `"${JSON.stringify(found).length}-${found.map((r) => `${r.id}${r.updated_at}`).join()}"`;
-    if (etag === tag) return { requests: [], etag: tag, notModified: true };
-    return { requests: found, etag: tag, notModified: false };
+    if (etag === tag) return { requests: [], etag: tag, notModified: true, foreign: 0 };
+    return { requests: found, etag: tag, notModified: false, foreign: this.foreign.get(companyId) ?? 0 };
   }
 
   async getRequest(companyId: number, requestId: number) {

@@ -16,7 +16,6 @@ describe('notifications', () => {
         companyId: 8001,
         origin: ORIGIN,
         requests: [request(1, 101, status, AT)],
-        adopt: 'known',
       }).next;
       const due = dueNotifications(tracked);
       expect(due.map((e) => e.request.status)).toEqual([status]);

@@ -1,87 +1,86 @@
 import { describe, expect, it } from 'vitest';
-import type { TrackedMap } from '@/lib/contract/tracked-request';
 import {
   callsInLastHour,
   nextCursor,
   planPoll,
+  QUEUE_STATUSES,
   recordCalls,
-  SAFETY_MARGIN_MS,
   withinBudget,
+  type PollCall,
 } from '@/entrypoints/background/poll-plan';
-import { trackedEntry, trackedMap } from './fakes';
 
 const AT = '2026-11-20T10:00:00.000Z';
-const entry = trackedEntry;
-const map = trackedMap;
+const NOW = Date.parse(AT);
+const WEEK_AGO = '2026-11-13T10:00:00.000Z';
 
-/** `n` open requests spread over `companies` companies. */
-function manyOpen(n: number, companies: number): TrackedMap {
-  return map(...Array.from({ length: n }, (_, i) => entry(8000 + (i % companies), i + 1, 'pending_acceptance')));
-}
+const polled = (companyId: number, since: string): PollCall => ({
+  companyId,
+  questions: [{ updatedSince: since }],
+  etag: null,
+});
 
 describe('planPoll', () => {
-  it.each([
-    [1, 1],
-    [100, 1],
-    [1000, 1],
-    [100, 3],
-    [1000, 3],
-  ])('%i open requests in %i companies cost one list call per company', (n, companies) => {
-    const plan = planPoll(manyOpen(n, companies), {});
-    expect(plan).toHaveLength(companies);
-    expect(new Set(plan.map((c) => c.companyId)).size).toBe(companies);
+  it.each([1, 3, 100])('%i companies cost one list call each, whatever their number of requests', (companies) => {
+    const ids = Array.from({ length: companies }, (_, i) => 8000 + i);
+    const cursors = Object.fromEntries(ids.map((id) => [id, { since: AT, etag: '"e"' }]));
+    const plan = planPoll(ids, cursors, NOW);
+    expect(plan.map((c) => c.companyId)).toEqual(ids);
+    expect(plan.every((c) => c.questions.length === 1)).toBe(true);
   });
 
-  it('asks nothing when every request is finished, unless asked for all', () => {
-    const done = map(entry(8001, 1, 'synced'), entry(8002, 2, 'rejected'));
-    expect(planPoll(done, {})).toEqual([]);
-    expect(planPoll(done, {}, { all: true })).toHaveLength(2);
-  });
-
-  it('starts from the oldest open request, minus the safety margin, with no ETag', () => {
-    const tracked = map(
-      entry(8001, 1, 'pending_acceptance', 1, '2026-11-20T10:00:00.000Z'),
-      entry(8001, 2, 'accepted', 2, '2026-11-19T10:00:00.000Z'),
-    );
-    expect(planPoll(tracked, {})).toEqual([
+  it("asks a company it never polled for its whole queue (every status but synced) and the last week's syncs", () => {
+    expect(planPoll([8001], {}, NOW)).toEqual([
       {
         companyId: 8001,
-        updatedSince: new Date(Date.parse('2026-11-19T10:00:00.000Z') - SAFETY_MARGIN_MS).toISOString(),
+        questions: [{ status: QUEUE_STATUSES }, { status: ['synced'], updatedSince: WEEK_AGO }],
         etag: null,
       },
     ]);
+    expect(QUEUE_STATUSES).not.toContain('synced');
+    expect(QUEUE_STATUSES).toHaveLength(5);
   });
 
-  it('asks the same question with the ETag until something changes', () => {
-    const call = { companyId: 8001, updatedSince: '2026-11-20T09:58:00.000Z', etag: null };
-    const changedCursor = nextCursor(call, '2026-11-20T10:05:00.000Z', { notModified: false, etag: '"a"' });
-    expect(changedCursor).toEqual({ since: '2026-11-20T10:03:00.000Z', etag: '"a"' });
-    const [next] = planPoll(manyOpen(1, 1), { 8000: changedCursor });
-    expect(next).toEqual({ companyId: 8000, updatedSince: '2026-11-20T10:03:00.000Z', etag: '"a"' });
-    expect(nextCursor(next!, '2026-11-20T10:10:00.000Z', { notModified: true, etag: '"a"' })).toEqual(changedCursor);
+  it('then asks what changed since its cursor, with the ETag until something changes', () => {
+    const [first] = planPoll([8001], {}, NOW);
+    const afterFirst = nextCursor(first!, '2026-11-20T10:05:00.000Z', { notModified: false, etag: '"synced-list"' });
+    // The ETag of the first poll's second question stands for another question: it is not reused.
+    expect(afterFirst).toEqual({ since: '2026-11-20T10:03:00.000Z', etag: null });
+    const [second] = planPoll([8001], { 8001: afterFirst }, NOW);
+    expect(second).toEqual({ companyId: 8001, questions: [{ updatedSince: '2026-11-20T10:03:00.000Z' }], etag: null });
+    const changed = nextCursor(second!, '2026-11-20T10:06:00.000Z', { notModified: false, etag: '"a"' });
+    expect(changed).toEqual({ since: '2026-11-20T10:04:00.000Z', etag: '"a"' });
+    const [third] = planPoll([8001], { 8001: changed }, NOW);
+    expect(third!.etag).toBe('"a"');
+    expect(nextCursor(third!, '2026-11-20T10:10:00.000Z', { notModified: true, etag: '"a"' })).toEqual(changed);
   });
 });
 
 describe('hourly budget', () => {
   it('counts the last hour only and cuts a poll to what is left, oldest question first', () => {
-    const now = Date.parse(AT);
-    let calls = recordCalls({}, now - 61 * 60_000, 500);
-    calls = recordCalls(calls, now - 10 * 60_000, 598);
-    expect(callsInLastHour(calls, now)).toBe(598);
+    let calls = recordCalls({}, NOW - 61 * 60_000, 500);
+    calls = recordCalls(calls, NOW - 10 * 60_000, 598);
+    expect(callsInLastHour(calls, NOW)).toBe(598);
     const plan = [
-      { companyId: 1, updatedSince: '2026-11-20T09:00:00.000Z', etag: null },
-      { companyId: 2, updatedSince: '2026-11-20T08:00:00.000Z', etag: null },
-      { companyId: 3, updatedSince: '2026-11-20T09:30:00.000Z', etag: null },
+      polled(1, '2026-11-20T09:00:00.000Z'),
+      polled(2, '2026-11-20T08:00:00.000Z'),
+      polled(3, '2026-11-20T09:30:00.000Z'),
     ];
-    expect(withinBudget(plan, calls, now).map((c) => c.companyId)).toEqual([2, 1]);
+    expect(withinBudget(plan, calls, NOW).map((c) => c.companyId)).toEqual([2, 1]);
+  });
+
+  it("counts a company's first poll as its two calls, and asks never-polled companies first", () => {
+    const plan = [polled(1, '2026-11-20T09:00:00.000Z'), ...planPoll([2, 3], {}, NOW)];
+    const reported = (remaining: number) => ({ limit: 25, remaining, resetAt: NOW + 5_000 });
+    expect(withinBudget(plan, {}, NOW, reported(5)).map((c) => c.companyId)).toEqual([2, 3, 1]);
+    expect(withinBudget(plan, {}, NOW, reported(3)).map((c) => c.companyId)).toEqual([2]);
+    expect(withinBudget(plan, {}, NOW, reported(1))).toEqual([]);
   });
 
   it('uses what the server reports left, not an assumed budget, once it has reported', () => {
-    const now = Date.parse(AT);
-    const plan = [1, 2, 3].map((companyId) => ({ companyId, updatedSince: AT, etag: null }));
-    const reported = (remaining: number) => ({ limit: 25, remaining, resetAt: now + 5_000 });
-    expect(withinBudget(plan, {}, now, reported(1))).toHaveLength(1);
-    expect(withinBudget(plan, recordCalls({}, now, 599), now, reported(3))).toHaveLength(3);
-    expect(withinBudget(plan, {}, now, reported(0))).toEqual([]);
+    const plan = [1, 2, 3].map((companyId) => polled(companyId, AT));
+    const reported = (remaining: number) => ({ limit: 25, remaining, resetAt: NOW + 5_000 });
+    expect(withinBudget(plan, {}, NOW, reported(1))).toHaveLength(1);
+    expect(withinBudget(plan, recordCalls({}, NOW, 599), NOW, reported(3))).toHaveLength(3);
+    expect(withinBudget(plan, {}, NOW, reported(0))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropOldestSynced, mergeRequests, prune, PRUNE_AFTER_MS } from '@/entrypoints/background/tracked-requests';
+import { dropOldestSynced, mergeRequests, prune } from '@/entrypoints/background/tracked-requests';
 import { ORIGIN, request, trackedEntry, trackedMap } from './fakes';
 
 const AT = '2026-11-20T10:00:00.000Z';
@@ -17,7 +17,6 @@ describe('mergeRequests', () => {
       companyId: 8001,
       origin: ORIGIN,
       requests: [decided],
-      adopt: 'known',
     });
     expect(changed.map((e) => e.request.status)).toEqual(['rejected']);
     expect(next['8001:1']).toMatchObject({
@@ -29,36 +28,46 @@ describe('mergeRequests', () => {
   it('ignores an answer older than what is stored', () => {
     const tracked = map(entry(8001, 1, 'synced', 1, '2026-11-20T12:00:00.000Z'));
     const stale = request(1, 1, 'accepted', AT);
-    expect(mergeRequests(tracked, { companyId: 8001, origin: ORIGIN, requests: [stale], adopt: 'all' }).next).toEqual(
-      tracked,
-    );
+    expect(mergeRequests(tracked, { companyId: 8001, origin: ORIGIN, requests: [stale] }).next).toEqual(tracked);
   });
 
-  it('a poll adopts only requests of vendors already tracked; a vendor page adopts all, as history', () => {
+  it("adopts every request of the company's answer, whoever sent it, as history (nothing to notify)", () => {
     const tracked = map(entry(8001, 1, 'rejected', 101));
     const resent = request(2, 101, 'pending_acceptance', AT);
-    const stranger = request(3, 999, 'pending_acceptance', AT);
-    const polled = mergeRequests(tracked, {
+    const colleagues = request(3, 999, 'rejected', AT, { sent_by: { id: 9, name: 'Jordan Lee' } });
+    const { next, changed } = mergeRequests(tracked, {
       companyId: 8001,
       origin: ORIGIN,
-      requests: [resent, stranger],
-      adopt: 'known',
+      requests: [resent, colleagues],
     });
-    expect(Object.keys(polled.next).sort()).toEqual(['8001:1', '8001:2']);
-    const visited = mergeRequests(tracked, { companyId: 8001, origin: ORIGIN, requests: [stranger], adopt: 'all' });
-    expect(visited.next['8001:3']?.notifiedStatus).toBe('pending_acceptance');
+    expect(Object.keys(next).sort()).toEqual(['8001:1', '8001:2', '8001:3']);
+    expect(next['8001:3']?.notifiedStatus).toBe('rejected');
+    expect(changed.map((e) => e.request.id)).toEqual([2, 3]);
   });
 });
 
 describe('prune', () => {
-  const now = Date.parse(AT) + PRUNE_AFTER_MS + 1;
-  it('forgets finished requests older than 30 days and keeps open ones whatever their age', () => {
+  const now = Date.parse(AT);
+  const ago = (days: number) => new Date(now - days * 24 * 3600_000).toISOString();
+
+  it('forgets synced requests after 7 days, other finished ones after 30, open ones never', () => {
     const tracked = map(
-      entry(8001, 1, 'synced'),
-      entry(8001, 2, 'pending_acceptance'),
-      entry(8001, 3, 'rejected', 3, new Date(now - 1000).toISOString()),
+      entry(8001, 1, 'synced', 1, ago(8)),
+      entry(8001, 2, 'synced', 2, ago(6)),
+      entry(8001, 3, 'pending_acceptance', 3, ago(90)),
+      entry(8001, 4, 'retrieved', 4, ago(31)),
+      entry(8001, 5, 'retrieved', 5, ago(29)),
     );
-    expect(Object.keys(prune(tracked, now)).sort()).toEqual(['8001:2', '8001:3']);
+    expect(Object.keys(prune(tracked, now)).sort()).toEqual(['8001:2', '8001:3', '8001:5']);
+  });
+
+  it("keeps an old rejection while it is its vendor's latest request: it is still the company's queue", () => {
+    const tracked = map(
+      entry(8001, 1, 'rejected', 101, ago(60)),
+      entry(8001, 2, 'rejected', 102, ago(60)),
+      entry(8001, 3, 'failed', 102, ago(45)),
+    );
+    expect(Object.keys(prune(tracked, now)).sort()).toEqual(['8001:1', '8001:3']);
   });
 });
 

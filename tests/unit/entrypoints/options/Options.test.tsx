@@ -17,6 +17,8 @@ const draft = {
   pollSeconds: '90',
   notifications: true,
   badge: false,
+  notifyEveryone: true,
+  badgeEveryone: false,
 };
 
 describe('parseDraft', () => {
@@ -24,7 +26,15 @@ describe('parseDraft', () => {
     expect(parseDraft(draft)).toEqual({
       ok: true,
       origin: 'https://erp.example.com',
-      settings: { apiUrl: 'https://erp.example.com', token: 'tok', pollSeconds: 90, notifications: true, badge: false },
+      settings: {
+        apiUrl: 'https://erp.example.com',
+        token: 'tok',
+        pollSeconds: 90,
+        notifications: true,
+        badge: false,
+        notifyEveryone: true,
+        badgeEveryone: false,
+      },
     });
   });
   it('names every wrong field at once', () => {

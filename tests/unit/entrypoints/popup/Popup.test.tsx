@@ -11,7 +11,7 @@ import { Popup } from '@/entrypoints/popup/Popup';
 import { FIRST_SCREEN_ITEMS, firstScreen } from '@/lib/erp/queue';
 import { useLocale } from '../../locale';
 import { settingsRecord, vendorRecord } from '../../records';
-import { bigQueue, minutesAgo, NOW, ORIGIN, rejected, tracked } from '../../lib/erp/queue-fixtures';
+import { bigQueue, minutesAgo, NOW, ORIGIN, queueView, rejected, tracked } from '../../lib/erp/queue-fixtures';
 
 const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn() }));
 vi.mock('@/lib/contract/messaging', () => ({ sendMessage }));
@@ -58,11 +58,8 @@ function background(handlers: Handlers): void {
   });
 }
 
-const queue = (requests: TrackedRequest[], error: UserError | null = null): QueueView => ({
-  requests,
-  lastUpdated: error ? minutesAgo(120) : minutesAgo(5),
-  error,
-});
+const queue = (requests: TrackedRequest[], error: UserError | null = null): QueueView =>
+  queueView({ requests, lastUpdated: error ? minutesAgo(120) : minutesAgo(5), error });
 
 const SETTINGS = settingsRecord();
 
@@ -170,6 +167,26 @@ describe('popup: the queue', () => {
     expect(itemNamed('Pioneer Plumbing').textContent).toContain('Waiting for 2 hours (sent by Alex Admin)');
     expect(itemNamed('Keystone Steel').textContent).toContain('ERP vendor ID: V-1007');
     expect(root.textContent).toContain('Last updated 5 min. ago');
+  });
+
+  it('"Sent by me" shows only the admin\'s own requests, counts follow it, and the choice is remembered', async () => {
+    const colleagues = rejected('Summit Scaffolding', 30, { item_id: 150, sent_by: { id: 9, name: 'Jordan Lee' } });
+    const saved: unknown[] = [];
+    background({
+      getQueue: () => queueView({ ...queue([...all, colleagues]), me: { id: 1, name: 'Alex Admin' } }),
+      getVendor: ({ page }) => ({ ok: true, value: vendorView(page.vendorId, 'Fine Name', ridge) }),
+      setQueueFilter: (data) => void saved.push(data),
+    });
+    await openPopup();
+    expect(headings()[0]).toBe('Needs your attention (3)');
+    expect(itemNamed('Summit Scaffolding').textContent).toContain('Sent by Jordan Lee');
+    const mine = [...root.querySelectorAll('input[type="radio"]')].find(
+      (r) => r.parentElement?.textContent === 'Sent by me',
+    ) as HTMLInputElement;
+    await act(() => mine.click());
+    expect(headings()[0]).toBe('Needs your attention (2)');
+    expect(itemNamed('Summit Scaffolding')).toBeUndefined();
+    expect(saved).toEqual([{ whose: 'mine' }]);
   });
 
   it('links each company to its edit page', async () => {

@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadFirstScreen } from '@/entrypoints/popup/first-screen-reader';
 import { firstScreen } from '@/lib/erp/queue';
-import { bigQueue, minutesAgo } from '../../lib/erp/queue-fixtures';
+import { bigQueue, minutesAgo, queueView } from '../../lib/erp/queue-fixtures';
 
-const view = (requests = bigQueue(1000)) => ({ requests, lastUpdated: minutesAgo(5), error: null });
+const view = (requests = bigQueue(1000)) => queueView({ requests, lastUpdated: minutesAgo(5) });
 
 describe("loading the popup's first screen from storage", () => {
   beforeEach(() => fakeBrowser.reset());

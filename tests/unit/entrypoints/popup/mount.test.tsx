@@ -9,12 +9,12 @@ import { STORED, storagePlace } from '@/lib/extension/storage-items';
 
 const FIRST_SCREEN_KEY = storagePlace(STORED.firstScreen).name;
 import { useLocale } from '../../locale';
-import { rejected } from '../../lib/erp/queue-fixtures';
+import { queueView, rejected } from '../../lib/erp/queue-fixtures';
 
 const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn() }));
 vi.mock('@/lib/contract/messaging', () => ({ sendMessage }));
 
-const queue = { requests: [rejected('Ridge Roofing')], lastUpdated: null, error: null };
+const queue = queueView({ requests: [rejected('Ridge Roofing')] });
 let root: HTMLElement;
 
 beforeEach(() => {

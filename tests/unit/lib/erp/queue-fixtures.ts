@@ -1,5 +1,6 @@
 /** Tracked requests for the queue and popup tests. */
 import type { ErpRequest } from '@/lib/contract/api-bodies';
+import type { QueueView } from '@/lib/contract/messages';
 import type { TrackedRequest } from '@/lib/contract/tracked-request';
 import { requestRecord } from '../../records';
 
@@ -51,3 +52,13 @@ export function bigQueue(count: number): TrackedRequest[] {
     }),
   );
 }
+
+/** A queue view as the background answers it: everyone's, the admin not known yet, nothing skipped, unless given. */
+export const queueView = (view: Pick<QueueView, 'requests'> & Partial<QueueView>): QueueView => ({
+  lastUpdated: null,
+  error: null,
+  me: null,
+  whose: 'everyone',
+  skipped: [],
+  ...view,
+});

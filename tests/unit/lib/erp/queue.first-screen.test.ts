@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkFirstScreen, FIRST_SCREEN_ITEMS, firstScreen, groupQueue } from '@/lib/erp/queue';
-import { bigQueue, minutesAgo, rejected, tracked } from './queue-fixtures';
+import { bigQueue, minutesAgo, queueView, rejected, tracked } from './queue-fixtures';
 
-const view = (requests = bigQueue(1000)) => ({ requests, lastUpdated: minutesAgo(5), error: null });
+const view = (requests = bigQueue(1000)) => queueView({ requests, lastUpdated: minutesAgo(5) });
 
 describe("the popup's first screen", () => {
   it('holds every section with its full count, and only the first items, in display order', () => {
@@ -27,7 +27,7 @@ describe("the popup's first screen", () => {
   });
 
   it('carries the error the popup must show', () => {
-    const screen = firstScreen({ requests: [], lastUpdated: null, error: { kind: 'auth', status: 401 } });
+    const screen = firstScreen(queueView({ requests: [], error: { kind: 'auth', status: 401 } }));
     expect(screen).toMatchObject({ error: { kind: 'auth' }, lastUpdated: null });
     expect(screen.sections.every((s) => s.count === 0)).toBe(true);
   });

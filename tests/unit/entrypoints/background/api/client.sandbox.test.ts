@@ -164,6 +164,7 @@ describe('listing', () => {
       requests: [],
       etag: first.etag,
       notModified: true,
+      foreign: 0,
     });
     await api.createRequest(8001, 110, 'send-110');
     const changed = await api.listRequests(8001, { status: ['pending_acceptance'] }, first.etag);

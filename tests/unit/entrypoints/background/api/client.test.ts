@@ -594,13 +594,19 @@ describe('listRequests', () => {
       requests: [],
       etag: '"v1"',
       notModified: true,
+      foreign: 0,
     });
     expect(calls[0]?.headers.get('if-none-match')).toBe('"v1"');
   });
 
   it('keeps the given ETag on a 304 without one', async () => {
     const { api } = setup([{ status: 304 }]);
-    expect(await api.listRequests(8001, {}, '"v7"')).toEqual({ requests: [], etag: '"v7"', notModified: true });
+    expect(await api.listRequests(8001, {}, '"v7"')).toEqual({
+      requests: [],
+      etag: '"v7"',
+      notModified: true,
+      foreign: 0,
+    });
   });
 
   it('makes only the first page conditional', async () => {
