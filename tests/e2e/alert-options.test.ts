@@ -38,7 +38,8 @@ describe('alert options', () => {
     await rejectOnApproverPage(await open(approverPath(SUMMIT)), acme.name, 'Missing insurance certificate');
 
     await eventually(() => erpControl(page).status.innerText()).toContain('Rejected');
-    await eventually(() => badgeText(ext)).toBe('1');
+    // Acme's rejection and the seeded Ridge Roofing one in the company's queue, both sent by this admin.
+    await eventually(() => badgeText(ext)).toBe('2');
     expect(await notificationCount(ext)).toBe(0);
   });
 
