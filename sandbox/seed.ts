@@ -14,7 +14,12 @@ import {
   type VendorTextField,
 } from './model';
 
-const TOKENS = { admin: 'sandbox-token', viewer: 'sandbox-viewer', approver: 'sandbox-approver' } as const;
+const TOKENS = {
+  admin: 'sandbox-token',
+  viewer: 'sandbox-viewer',
+  approver: 'sandbox-approver',
+  colleague: 'sandbox-colleague',
+} as const;
 
 const USERS: User[] = [
   {
@@ -43,8 +48,17 @@ const USERS: User[] = [
     directoryLevel: 'standard',
     canPushToAccounting: true,
   },
+  {
+    // Another admin of the same account: the requests of the company's queue that Alex did not send.
+    id: 4,
+    login: 'jordan.lee@example.com',
+    name: 'Jordan Lee',
+    token: TOKENS.colleague,
+    directoryLevel: 'admin',
+    canPushToAccounting: false,
+  },
 ];
-const [ALEX, , AVERY] = USERS as [User, User, User];
+const [ALEX, , AVERY, JORDAN] = USERS as [User, User, User, User];
 
 /**
  * An integration's metadata with its vendor entity; labels short and long are the ERP's name. The Ready to Import tab
@@ -158,6 +172,15 @@ const COMPANIES: Company[] = [
       configs: { export: { enabled: true, create: { enabled: false }, update: { enabled: true } } },
     }),
   },
+  {
+    // A team's company: a Directory long enough to page through, and a queue most of which others sent.
+    id: 8005,
+    procoreErpControl: true,
+    name: 'Timberline Partners',
+    erp_system: 'viewpoint_vista',
+    erp_data_synced: true,
+    metadata: metadata('Viewpoint Vista', EXPORTING),
+  },
 ];
 
 const HOUR = 3_600_000;
@@ -189,6 +212,55 @@ function vendor(seed: VendorSeed, updatedAt: string): Vendor {
     ...seed,
   };
 }
+
+/** 8005's Directory, in alphabetical order, ids from 601: 45 companies, three pages of the sandbox's list. */
+const TIMBERLINE_VENDORS = [
+  'Alder Acoustics', // 601
+  'Aspen Abatement', // 602
+  'Basalt Boring', // 603
+  'Birch Barricades', // 604
+  'Canyon Cranes', // 605
+  'Cedar Caulking', // 606
+  'Cobalt Coatings', // 607
+  'Copper Creek Electric', // 608
+  'Douglas Drywall', // 609
+  'Dune Demolition', // 610
+  'Eagle Excavation', // 611
+  'Elm Street Millwork', // 612
+  'Ember Fireproofing', // 613
+  'Fir Framing', // 614
+  'Flint Flooring', // 615
+  'Frost Refrigeration', // 616
+  'Garnet Glazing', // 617
+  'Glade Gutters', // 618
+  'Granite Masonry', // 619
+  'Gravel Grading', // 620
+  'Hawk Hoisting', // 621
+  'Hemlock Hardware', // 622
+  'Iron Range Rebar', // 623
+  'Juniper Joinery', // 624
+  'Kestrel Kitchens', // 625
+  'Larch Lighting', // 626
+  'Lodgepole Logistics', // 627
+  'Maple Mechanical', // 628
+  'Mesa Mirrors', // 629
+  'Nickel Networks', // 630
+  'Oak Ridge Ornamental', // 631
+  'Obsidian Overhead Doors', // 632
+  'Pine Painting', // 633
+  'Quartz Quarry', // 634
+  'Redwood Roofing', // 635
+  'Sage Scaffolding', // 636
+  'Shale Sitework', // 637
+  'Spruce Sprinklers', // 638
+  'Talus Tile', // 639
+  'Tamarack Trucking', // 640
+  'Umber Underground', // 641
+  'Valley Ventilation', // 642
+  'Willow Windows', // 643
+  'Yew Yardworks', // 644
+  'Zinc Z-Metals', // 645
+];
 
 const VENDORS: VendorSeed[] = [
   {
@@ -232,17 +304,24 @@ const VENDORS: VendorSeed[] = [
     { id: 305, name: 'Glacier Pipe and Boiler', code: 'A-12' },
   ].map((v) => ({ ...v, companyId: 8003, city: 'Portland', state_code: 'OR', zip: '97201' })),
   { id: 401, companyId: 8004, name: 'Lakeview Lumber', city: 'Madison', state_code: 'WI', zip: '53703' },
+  ...TIMBERLINE_VENDORS.map((name, i) => ({
+    id: 601 + i,
+    companyId: 8005,
+    name,
+    city: 'Boise',
+    state_code: 'ID',
+    zip: '83702',
+    // Request 7's export.
+    ...(name === 'Aspen Abatement' ? { synced_to_erp: true, origin_id: '5002002', origin_code: 'V-2002' } : {}),
+  })),
 ];
 
-export function seed(now = Date.now()): Db {
+type Seeded = Partial<ErpRequest> & Pick<ErpRequest, 'status'>;
+
+/** Requests made relative to `now`; sent by Alex Admin in Summit Builders unless `decided` says otherwise. */
+function requestsAt(now: number) {
   const at = (msAgo: number) => new Date(now - msAgo).toISOString();
-  const request = (
-    id: number,
-    itemId: number,
-    itemName: string,
-    sentAgo: number,
-    decided: Partial<ErpRequest> & Pick<ErpRequest, 'status'>,
-  ): ErpRequest => ({
+  const request = (id: number, itemId: number, itemName: string, sentAgo: number, decided: Seeded): ErpRequest => ({
     ...sentRequest({
       id,
       companyId: 8001,
@@ -255,6 +334,66 @@ export function seed(now = Date.now()): Db {
     ...decided,
   });
   const byAvery = (agoMs: number) => ({ decided_by: person(AVERY), decided_at: at(agoMs) });
+  return { at, request, byAvery };
+}
+
+function summitRequests(now: number): ErpRequest[] {
+  const { request, byAvery } = requestsAt(now);
+  return [
+    // Synced within the week that the extension keeps showing synced requests.
+    request(1, 107, 'Keystone Steel', 4 * DAY, {
+      status: 'synced',
+      ...byAvery(3 * DAY),
+      erp_vendor_id: 'V-1007',
+      vendor_type: 'supplier',
+    }),
+    request(2, 106, 'Ridge Roofing', 5 * DAY, {
+      status: 'rejected',
+      ...byAvery(4 * DAY),
+      rejection_comment: 'Address incomplete',
+    }),
+    request(3, 106, 'Ridge Roofing', 2 * DAY, {
+      status: 'rejected',
+      ...byAvery(1 * DAY),
+      rejection_comment: 'Tax ID missing on W-9',
+    }),
+    request(4, 105, 'Pioneer Plumbing', 3 * HOUR, { status: 'pending_acceptance' }),
+  ];
+}
+
+function timberlineRequests(now: number): ErpRequest[] {
+  const { request, byAvery } = requestsAt(now);
+  const jordan = { sent_by: person(JORDAN) };
+  return [
+    request(5, 619, 'Granite Masonry', 2 * DAY, {
+      ...jordan,
+      status: 'rejected',
+      ...byAvery(1 * DAY),
+      rejection_comment: 'Insurance certificate expired',
+    }),
+    request(6, 621, 'Hawk Hoisting', 5 * HOUR, { ...jordan, status: 'pending_acceptance' }),
+    request(7, 602, 'Aspen Abatement', 3 * DAY, {
+      status: 'synced',
+      ...byAvery(2 * DAY),
+      erp_vendor_id: 'V-2002',
+      vendor_type: 'subcontractor',
+    }),
+    request(8, 635, 'Redwood Roofing', 1 * DAY, {
+      status: 'rejected',
+      ...byAvery(6 * HOUR),
+      rejection_comment: 'Remit-to address missing',
+    }),
+    request(9, 643, 'Willow Windows', 4 * HOUR, {
+      ...jordan,
+      status: 'failed',
+      ...byAvery(3 * HOUR),
+      errors: ['Vendor code already exists in Viewpoint Vista'],
+    }),
+  ].map((timberline) => ({ ...timberline, companyId: 8005 }));
+}
+
+export function seed(now = Date.now()): Db {
+  const { at } = requestsAt(now);
   return {
     users: structuredClone(USERS),
     companies: structuredClone(COMPANIES),
@@ -263,26 +402,8 @@ export function seed(now = Date.now()): Db {
       { id: 502, name: 'Eastside Clinic', companyId: 8001 },
     ],
     vendors: VENDORS.map((v) => vendor(v, at(30 * DAY))),
-    requests: [
-      // Synced within the week that the extension keeps showing synced requests.
-      request(1, 107, 'Keystone Steel', 4 * DAY, {
-        status: 'synced',
-        ...byAvery(3 * DAY),
-        erp_vendor_id: 'V-1007',
-        vendor_type: 'supplier',
-      }),
-      request(2, 106, 'Ridge Roofing', 5 * DAY, {
-        status: 'rejected',
-        ...byAvery(4 * DAY),
-        rejection_comment: 'Address incomplete',
-      }),
-      request(3, 106, 'Ridge Roofing', 2 * DAY, {
-        status: 'rejected',
-        ...byAvery(1 * DAY),
-        rejection_comment: 'Tax ID missing on W-9',
-      }),
-      request(4, 105, 'Pioneer Plumbing', 3 * HOUR, { status: 'pending_acceptance' }),
-    ],
-    nextRequestId: 5,
+    // Timberline's queue: two admins (Jordan Lee's request 6 through Procore's own button) and one approver.
+    requests: [...summitRequests(now), ...timberlineRequests(now)],
+    nextRequestId: 10,
   };
 }

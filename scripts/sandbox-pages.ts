@@ -19,6 +19,8 @@ export const HARBOR = 8002;
 export const CASCADE = 8003;
 /** QuickBooks Online, whose integration does not create companies from Procore. */
 export const LAKESIDE = 8004;
+/** A team's company: 45 companies over three pages of its Directory, a queue mostly sent by Jordan Lee. */
+export const TIMBERLINE = 8005;
 export const RIVERSIDE_PROJECT = 501;
 /** A project of Summit Builders whose Directory the admin is only Standard on. */
 export const EASTSIDE_PROJECT = 502;
@@ -42,6 +44,18 @@ export const VENDORS = {
   drift: { id: 304, name: 'Drift Insulation' },
   glacier: { id: 305, name: 'Glacier Pipe and Boiler' },
   lakeview: { id: 401, name: 'Lakeview Lumber' },
+  /** Synced (request 7, by this admin). */
+  aspen: { id: 602, name: 'Aspen Abatement' },
+  /** Never sent. */
+  basalt: { id: 603, name: 'Basalt Boring' },
+  /** Sent by Jordan Lee, rejected: "Insurance certificate expired" (request 5). */
+  granite: { id: 619, name: 'Granite Masonry' },
+  /** Sent by Jordan Lee with Procore's own button, waiting (request 6). Page 2 of the Directory. */
+  hawk: { id: 621, name: 'Hawk Hoisting' },
+  /** Sent by this admin, rejected: "Remit-to address missing" (request 8). Page 2. */
+  redwood: { id: 635, name: 'Redwood Roofing' },
+  /** Sent by Jordan Lee, export failed (request 9). Page 3. */
+  willow: { id: 643, name: 'Willow Windows' },
 } as const;
 
 /**

@@ -27,6 +27,11 @@ const en = {
   active: 'Active',
   status: 'Status',
   companyInformation: 'Company Information',
+  searchCompanies: 'Search companies',
+  previousPage: 'Previous',
+  nextPage: 'Next',
+  pageOf: 'Page {page} of {pages}',
+  noMatches: 'No companies match your search.',
 };
 
 export type StringKey = keyof typeof en;
@@ -57,6 +62,11 @@ const es: Record<StringKey, string> = {
   active: 'Activa',
   status: 'Estado',
   companyInformation: 'Información de la empresa',
+  searchCompanies: 'Buscar empresas',
+  previousPage: 'Anterior',
+  nextPage: 'Siguiente',
+  pageOf: 'Página {page} de {pages}',
+  noMatches: 'Ninguna empresa coincide con la búsqueda.',
 };
 
 export const s = (key: StringKey): string => (pref('lang') === 'es' ? es : en)[key];

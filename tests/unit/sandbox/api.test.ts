@@ -6,7 +6,7 @@ import { matchRoute } from '../../../sandbox/client/routes';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 
 const SYNC_DELAY_MS = 40;
-const SEEDED_COMPANIES = [8001, 8002, 8003, 8004];
+const SEEDED_COMPANIES = [8001, 8002, 8003, 8004, 8005];
 let sandbox: Sandbox;
 
 beforeAll(async () => {
@@ -197,6 +197,7 @@ describe('sandbox seed', () => {
       { id: 8002, name: 'Harbor Construction', is_active: true },
       { id: 8003, name: 'Cascade Mechanical', is_active: true },
       { id: 8004, name: 'Lakeside Contractors', is_active: true },
+      { id: 8005, name: 'Timberline Partners', is_active: true },
     ]);
     const acme = (await api('/vendors/101?company_id=8001&view=erp')).json;
     expect(acme).toMatchObject({

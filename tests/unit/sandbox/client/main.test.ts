@@ -107,6 +107,33 @@ it('Cancel goes back to the directory, whose Edit links navigate without a page 
   await waitFor(() => inputLabelled('Name')?.value === 'Ridge Roofing');
 });
 
+it("the Directory's list pages, searches and sorts, drawing its rows anew each time", async () => {
+  page().navigate('/8005/company/directory');
+  const rowNames = () => [...document.querySelectorAll('tbody tr th')].map((th) => th.textContent);
+  await waitFor(() => rowNames().length === 20);
+  const firstRow = document.querySelector('tbody tr');
+  const button = (text: string) =>
+    [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === text)!;
+  expect(document.querySelector('.pager')?.textContent).toContain('Page 1 of 3');
+  expect(button('Previous').disabled).toBe(true);
+  button('Next').click();
+  button('Next').click();
+  expect(rowNames()).toHaveLength(5);
+  expect(rowNames().at(-1)).toBe('Zinc Z-Metals');
+  expect(button('Next').disabled).toBe(true);
+
+  const search = inputLabelled('Search companies')!;
+  search.value = 'REDWOOD';
+  search.dispatchEvent(new Event('input'));
+  expect(rowNames()).toEqual(['Redwood Roofing']);
+  search.value = '';
+  search.dispatchEvent(new Event('input'));
+  button('Name').click();
+  expect(document.querySelector('thead th')?.getAttribute('aria-sort')).toBe('descending');
+  expect(rowNames().slice(0, 2)).toEqual(['Zinc Z-Metals', 'Yew Yardworks']);
+  expect(document.querySelector('tbody tr')).not.toBe(firstRow);
+});
+
 it('signs in as the viewer with ?as=viewer, whose Save is refused with a message', async () => {
   page().navigate('/8001/company/directory/vendors/101/edit?as=viewer');
   const form = await waitFor(() => document.querySelector('form'));
