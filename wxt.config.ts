@@ -28,7 +28,7 @@ function devBrowser() {
 }
 
 /**
- * Chrome lets a content script import the control's script (`entrypoints/erp.content/index.ts`) only if pages may load
+ * Chrome lets a content script import the control's and the statuses' scripts (`entrypoints/erp.content/index.ts`) only if pages may load
  * it: only Procore's pages may, and only through a URL that changes every browser session (`use_dynamic_url`), so no
  * site can tell the extension is installed. Firefox lets content scripts import extension files without exposing them.
  * Firefox's WebDriver may not open extension pages itself: the Firefox tests reach the popup and options page from a
@@ -37,7 +37,9 @@ function devBrowser() {
 function webAccessible(procoreHosts: string[], manifestVersion: number, sandbox: boolean) {
   if (manifestVersion === 3) {
     return {
-      web_accessible_resources: [{ resources: ['erp-control.js'], matches: procoreHosts, use_dynamic_url: true }],
+      web_accessible_resources: [
+        { resources: ['erp-control.js', 'directory-statuses.js'], matches: procoreHosts, use_dynamic_url: true },
+      ],
     };
   }
   return sandbox ? { web_accessible_resources: ['popup.html', 'options.html'] } : {};
@@ -56,9 +58,10 @@ export default defineConfig({
   zip: { excludeSources: ['docs/screenshots/**', 'demo-output/**', 'test-results/**'] },
   hooks: {
     'vite:build:extendConfig': (group, config) => {
-      // The loader on every Procore page, the control it imports (`entrypoints/erp-control/`), the popup, options.
-      nativeBrowserApiFor(['erp', 'erp-control', 'popup', 'options'])(group, config);
-      esModuleBuildFor(['erp-control'])(group, config);
+      // The loader on every Procore page, the parts it imports (`entrypoints/erp-control/`,
+      // `entrypoints/directory-statuses/`), the popup, options.
+      nativeBrowserApiFor(['erp', 'erp-control', 'directory-statuses', 'popup', 'options'])(group, config);
+      esModuleBuildFor(['erp-control', 'directory-statuses'])(group, config);
     },
   },
   vite: (env) => ({
@@ -66,7 +69,7 @@ export default defineConfig({
     // The content script and the popup must not bundle zod: the build fails if they do.
     plugins: [
       preact({ devToolsEnabled: env.mode === 'development' }),
-      zodFreeBundles(/^(content-scripts\/|erp-control\.js$|chunks\/popup-)/),
+      zodFreeBundles(/^(content-scripts\/|erp-control\.js$|directory-statuses\.js$|chunks\/popup-)/),
     ],
     // Vite compiles JSX for development (file names and line numbers in every element) whenever NODE_ENV is not
     // "production", and WXT sets NODE_ENV to the mode: a sandbox build would ship 1 kB of dev JSX in the content script.

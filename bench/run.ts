@@ -12,6 +12,7 @@ import { totalGzipBytes } from '../scripts/parsed-extension-scripts';
 import { companyVendorPath, SUMMIT, VENDORS } from '../scripts/sandbox-pages';
 import { knownCompanies, planPoll } from '../entrypoints/background/poll-plan';
 import { coldStarts, writeEmptyExtension, type ColdStarts } from './cold-start';
+import { directoryStatusTimings, type DirectoryTimings } from './directory-statuses';
 import { scriptsParsedOnOtherPage } from './page-weight';
 import {
   BLANK_HTML,
@@ -23,6 +24,7 @@ import {
   type PopupRuns,
 } from './popup';
 import { firstEntrySaveToControl, warmSaveToControl } from './save-to-control';
+import { SCALE, scaleFigures, STORAGE_QUOTA_BYTES } from './scale';
 import { bundleSizes, gzipOf, type Sizes } from './sizes';
 import { kb, median, ms, p95, table } from './stats';
 import { trackedMap } from './tracked-seed';
@@ -31,6 +33,9 @@ const NAVIGATIONS = Number(process.env.BENCH_NAVIGATIONS ?? 40);
 const FIRST_ENTRIES = 20;
 const WAKE_UPS = 20;
 const POPUP_SIZES = [10, 1000, 10_000];
+
+const DIRECTORY_RUNS = 20;
+const DIRECTORY_GOAL_MS = 200;
 
 const LOADER_BUDGET = 2048;
 const CONTROL_BUDGET = 12 * 1024;
@@ -51,6 +56,7 @@ interface BrowserFigures {
   firstEntry: number[];
   wake: ColdStarts;
   popup: PopupRuns;
+  directory: DirectoryTimings;
 }
 
 async function browserFigures(ext: ExtensionBrowser, baseUrl: string, dir: string, emptyId: string) {
@@ -67,7 +73,16 @@ async function browserFigures(ext: ExtensionBrowser, baseUrl: string, dir: strin
   const vendorUrl = `${baseUrl}${companyVendorPath(SUMMIT, VENDORS.acme.id)}`;
   const wake = await coldStarts(ext, emptyId, vendorUrl, page, WAKE_UPS);
   const popup = await popupFirstPaint(ext, dir, baseUrl, POPUP_SIZES);
-  return { parsedOnOtherPage: totalGzipBytes(parsed), warm, firstEntry, wake, popup } satisfies BrowserFigures;
+  // With the popup's largest queue still stored: 10,000 tracked requests.
+  const directory = await directoryStatusTimings(ext, baseUrl, DIRECTORY_RUNS);
+  return {
+    parsedOnOtherPage: totalGzipBytes(parsed),
+    warm,
+    firstEntry,
+    wake,
+    popup,
+    directory,
+  } satisfies BrowserFigures;
 }
 
 function printDetails(figures: BrowserFigures): void {
@@ -115,6 +130,34 @@ function printDetails(figures: BrowserFigures): void {
   );
 }
 
+const quotaShare = (bytes: number) => `${kb(bytes)} (${((100 * bytes) / STORAGE_QUOTA_BYTES).toFixed(1)} %)`;
+
+function printDirectory({ directory }: BrowserFigures): void {
+  const row = (label: string, values: number[]) => [label, ms(median(values)), ms(p95(values))];
+  table(
+    "The Directory list's rows drawn → every status tag shown (10,000 tracked requests), ms",
+    ['measure', 'median', 'p95'],
+    [
+      row(`first visit, the worker stopped before each (${directory.coldVisit.length} visits)`, directory.coldVisit),
+      row(`a visit, the worker running (${directory.warmVisit.length} visits)`, directory.warmVisit),
+      row('a page of the list not seen yet (1 turn)', [directory.unseenPage]),
+      row(`back and forth to pages seen (${directory.seenPage.length} turns)`, directory.seenPage),
+    ],
+  );
+  const scale = scaleFigures();
+  const share = (bytes: number) => `${quotaShare(bytes)} of the quota`;
+  table(
+    `A company with ${SCALE.requests.toLocaleString('en')} requests over ${SCALE.vendors.toLocaleString('en')} vendors`,
+    ['figure', 'value'],
+    [
+      ['list calls per poll', String(scale.listCallsPerPoll)],
+      ['stored, every request', share(scale.storedBytes)],
+      [`stored after pruning (${scale.kept} requests kept)`, share(scale.keptBytes)],
+      ['companies in the popup', String(scale.vendorsShown)],
+    ],
+  );
+}
+
 function printSummary(sizes: Sizes, figures: BrowserFigures): void {
   const loader = gzipOf(sizes, /^content-scripts\/erp\.js$/);
   const control = gzipOf(sizes, /^erp-control\.js$/);
@@ -156,14 +199,31 @@ function printSummary(sizes: Sizes, figures: BrowserFigures): void {
       ],
       ...popupRows,
       [
-        'API calls per poll, 1 / 100 / 1,000 tracked, one company',
+        'API calls per poll, 1 / 100 / 1,000 / 10,000 tracked, one company',
         callsPerPoll()
           .map((r) => r[1])
           .join(' / '),
-        '1 / 1 / 1',
+        '1 / 1 / 1 / 1',
       ],
+      ...directoryRows(figures.directory),
     ],
   );
+}
+
+function directoryRows(directory: DirectoryTimings): string[][] {
+  const scale = scaleFigures();
+  const goal = `≤ ${DIRECTORY_GOAL_MS} ms`;
+  return [
+    ['Directory rows → statuses, first visit (worker stopped), p95', ms(p95(directory.coldVisit)), goal],
+    ['Directory rows → statuses, a visit, p95', ms(p95(directory.warmVisit)), goal],
+    ['Directory rows → statuses, a page not seen yet', ms(directory.unseenPage), goal],
+    ['Directory rows → statuses, a page seen, p95', ms(p95(directory.seenPage)), goal],
+    [
+      `stored after pruning, ${SCALE.requests.toLocaleString('en')} requests over ${SCALE.vendors.toLocaleString('en')} vendors`,
+      quotaShare(scale.keptBytes),
+      '≤ 25 % of 10 MiB',
+    ],
+  ];
 }
 
 async function main(): Promise<void> {
@@ -184,6 +244,7 @@ async function main(): Promise<void> {
       if (!empty) throw new Error('the empty extension did not start');
       const figures = await browserFigures(ext, sandbox.url, dir, new URL(empty.url()).host);
       printDetails(figures);
+      printDirectory(figures);
       printSummary(sizes, figures);
     } finally {
       await ext.close();

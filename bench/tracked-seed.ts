@@ -1,19 +1,29 @@
-/** The bench's tracked requests: `count` of them for one company, every status in turn, one a minute back in time. */
+/**
+ * The bench's tracked requests: `count` of them for one company, every status in turn, one every `spacingMs` (a
+ * minute) back in time, each for its own vendor or, with `vendors`, over that many vendors in turn.
+ */
 import type { ErpRequest } from '../lib/contract/api-bodies';
 import { trackedKey } from '../lib/contract/keys';
 import type { TrackedMap, TrackedRequest } from '../lib/contract/tracked-request';
 import { STATUSES } from '../lib/erp/status';
 import { SUMMIT } from '../scripts/sandbox-pages';
 
-function fakeRequest(id: number, now: number): ErpRequest {
-  const status = STATUSES[id % STATUSES.length]!;
-  const at = new Date(now - id * 60_000).toISOString();
+interface SeedShape {
+  allOpen?: boolean;
+  vendors?: number;
+  spacingMs?: number;
+}
+
+function fakeRequest(id: number, now: number, { vendors, spacingMs = 60_000 }: SeedShape): ErpRequest {
+  // Over `vendors`, a vendor's older requests were rejected and sent again: only its newest (the lowest id) may be open.
+  const status = vendors && id > vendors ? 'rejected' : STATUSES[id % STATUSES.length]!;
+  const at = new Date(now - id * spacingMs).toISOString();
   const decided = status !== 'pending_acceptance';
   return {
     id,
     item_type: 'vendor',
-    item_id: 10_000 + id,
-    item_name: `Bench Vendor ${id}`,
+    item_id: 10_000 + (vendors ? id % vendors : id),
+    item_name: `Bench Vendor ${vendors ? id % vendors : id}`,
     status,
     created_at: at,
     updated_at: at,
@@ -26,11 +36,10 @@ function fakeRequest(id: number, now: number): ErpRequest {
   };
 }
 
-export function trackedMap(count: number, origin: string, options: { allOpen?: boolean } = {}): TrackedMap {
-  const now = Date.now();
+export function trackedMap(count: number, origin: string, options: SeedShape = {}, now = Date.now()): TrackedMap {
   const map: TrackedMap = {};
   for (let id = 1; id <= count; id += 1) {
-    const request = fakeRequest(id, now);
+    const request = fakeRequest(id, now, options);
     if (options.allOpen) request.status = 'pending_acceptance';
     const entry: TrackedRequest = { request, companyId: SUMMIT, origin, notifiedStatus: request.status };
     map[trackedKey(SUMMIT, id)] = entry;

@@ -311,8 +311,9 @@ const VENDORS: VendorSeed[] = [
     city: 'Boise',
     state_code: 'ID',
     zip: '83702',
-    // Request 7's export.
+    // Request 7's export; request 10's company, which no rule lets be sent again.
     ...(name === 'Aspen Abatement' ? { synced_to_erp: true, origin_id: '5002002', origin_code: 'V-2002' } : {}),
+    ...(name === 'Quartz Quarry' ? { is_active: false } : {}),
   })),
 ];
 
@@ -389,6 +390,12 @@ function timberlineRequests(now: number): ErpRequest[] {
       ...byAvery(3 * HOUR),
       errors: ['Vendor code already exists in Viewpoint Vista'],
     }),
+    request(10, 634, 'Quartz Quarry', 3 * DAY, {
+      ...jordan,
+      status: 'rejected',
+      ...byAvery(2 * DAY),
+      rejection_comment: 'Company closed',
+    }),
   ].map((timberline) => ({ ...timberline, companyId: 8005 }));
 }
 
@@ -404,6 +411,6 @@ export function seed(now = Date.now()): Db {
     vendors: VENDORS.map((v) => vendor(v, at(30 * DAY))),
     // Timberline's queue: two admins (Jordan Lee's request 6 through Procore's own button) and one approver.
     requests: [...summitRequests(now), ...timberlineRequests(now)],
-    nextRequestId: 10,
+    nextRequestId: 11,
   };
 }

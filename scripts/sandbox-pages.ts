@@ -54,6 +54,8 @@ export const VENDORS = {
   hawk: { id: 621, name: 'Hawk Hoisting' },
   /** Sent by this admin, rejected: "Remit-to address missing" (request 8). Page 2. */
   redwood: { id: 635, name: 'Redwood Roofing' },
+  /** Sent by Jordan Lee, rejected, and inactive since: no re-send passes the rules (request 10). Page 2. */
+  quartz: { id: 634, name: 'Quartz Quarry' },
   /** Sent by Jordan Lee, export failed (request 9). Page 3. */
   willow: { id: 643, name: 'Willow Windows' },
 } as const;

@@ -13,9 +13,11 @@ import { loadSettings, type Settings } from '@/lib/extension/settings';
 import { vendorEditUrl } from '@/lib/procore/page-url';
 import { createApiAccess, type ApiAccessDeps } from './api-access';
 import { createRateGate, type HeldUntil } from './api/rate-gate';
+import { createBulkResend } from './bulk-resend';
+import { createDirectoryStatuses } from './directory-statuses';
 import { createFirstScreenWriter } from './first-screen-writer';
 import { createHandlers, dispatch, guardContext } from './message-handlers';
-import { parseNotificationId } from './notifications';
+import { parseNotificationId, showBulkDone } from './notifications';
 import { createPoller, POLL_ALARM } from './polling';
 import { createSender } from './send-exactly-once';
 import { lockStorageToTrustedContexts } from './storage-access';
@@ -68,7 +70,8 @@ const noteDropped = (stored: () => StoredItems, now: () => number) => (count: nu
     }))
     .catch((err: unknown) => console.error('[erp-resend] the requests dropped for space were not noted', err));
 
-export function createBackgroundApp(deps: BackgroundDeps = {}) {
+/** Every module of the worker, each given what it needs of the others. */
+function wire(deps: BackgroundDeps) {
   const now = deps.now ?? Date.now;
   const sandboxUrl = deps.sandboxUrl ?? SANDBOX_URL;
   const settings = deps.loadSettings ?? loadSettings;
@@ -94,11 +97,46 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
   });
   const tracking: Tracking = createTracking({ stored, settings, watchers, schedule: poller.schedule, now });
   const vendors = createVendorViews({ api: api.current, record: tracking.record, now });
+  const directoryStatuses = createDirectoryStatuses({
+    api: api.current,
+    tracked: () => stored.tracked.get(),
+    record: tracking.record,
+    now,
+  });
   const sender = createSender({ locks: stored.sends, api: api.current, onCreated: tracking.recordSent });
+  const bulk = createBulkResend({
+    job: stored.bulkResend,
+    tracked: () => stored.tracked.get(),
+    vendors,
+    sender,
+    onFinished: async (job) => {
+      await tracking.refreshBadge();
+      if ((await settings()).notifications) await showBulkDone(job);
+    },
+    now,
+  });
 
   const queueView = () => queueViewOf(stored);
   const saveFirstScreen = createFirstScreenWriter(stored, queueView);
-  const handlers = createHandlers({ stored, api, vendors, sender, tracking, poller, watchers, queueView, sandboxUrl });
+  const handlers = createHandlers({
+    stored,
+    api,
+    vendors,
+    directoryStatuses,
+    sender,
+    bulk,
+    tracking,
+    poller,
+    watchers,
+    queueView,
+    sandboxUrl,
+  });
+  return { now, sandboxUrl, api, stored, watchers, poller, tracking, sender, bulk, saveFirstScreen, handlers };
+}
+
+export function createBackgroundApp(deps: BackgroundDeps = {}) {
+  const wired = wire(deps);
+  const { now, sandboxUrl, api, stored, watchers, poller, tracking, sender, saveFirstScreen, handlers } = wired;
 
   return {
     stored,
@@ -139,6 +177,8 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
     async start() {
       await lockStorageToTrustedContexts();
       await sender.resumePending();
+      // A bulk re-send the previous worker left mid-way goes on, after its send in flight has been finished above.
+      void wired.bulk.resume().catch((err: unknown) => console.error('[erp-resend] the bulk re-send stopped', err));
       await stored.tracked.update((tracked) => prune(tracked, now()));
       await tracking.refreshBadge();
       // Also after an update, or a worker stopped between a change and its save.

@@ -7,15 +7,19 @@ import { fail, ok, type Result, type UserError } from '@/lib/contract/errors';
 import {
   MESSAGES,
   type Answer,
+  type PageRequestType,
   type Payload,
   type QueueView,
   type RequestType,
   type VendorView,
 } from '@/lib/contract/messages';
 import { isProcoreOrigin } from '@/lib/procore/origins';
+import type { DirectoryRef } from '@/lib/procore/page-url';
 import type { ApiAccess } from './api-access';
 import { toUserError } from './api/api-error';
 import { isAllowed, senderOrigin, type GuardContext, type SenderInfo } from './message-guard';
+import type { BulkResend } from './bulk-resend';
+import type { DirectoryStatusesOf } from './directory-statuses';
 import type { Poller } from './polling';
 import type { Sender } from './send-exactly-once';
 import type { StoredItems } from './stored-items';
@@ -37,7 +41,9 @@ export interface HandlerDeps {
   stored: StoredItems;
   api: ApiAccess;
   vendors: VendorViews;
+  directoryStatuses: DirectoryStatusesOf;
   sender: Sender;
+  bulk: BulkResend;
   tracking: Tracking;
   poller: Poller;
   watchers: TabWatchers;
@@ -67,23 +73,37 @@ async function viewAfterFailure(
   return view.ok ? ok({ ...view.value, notice: error }) : view;
 }
 
-export function createHandlers(deps: HandlerDeps): Handlers {
-  const { api, vendors, tracking, sandboxUrl } = deps;
+/** The company of a page's Directory (a project's from the API), remembered with the page's origin. */
+async function companyOfPage(deps: HandlerDeps, page: DirectoryRef, from: SenderInfo): Promise<Result<number>> {
+  const company = await deps.vendors.companyOf(page);
+  if (!company.ok) {
+    await deps.tracking.noteError(company.error);
+    return company;
+  }
+  await remember(deps, company.value, senderOrigin(from));
+  return company;
+}
 
-  const rememberCompany = (companyId: number, origin: string | null) => remember(deps, companyId, origin);
+/** What a content script may ask (`from: 'page'` in `MESSAGES`). */
+function pageHandlers(deps: HandlerDeps): Pick<Handlers, PageRequestType> {
+  const { api, vendors, tracking, sandboxUrl } = deps;
 
   return {
     async getVendor({ page, refresh }, from) {
-      const company = await vendors.companyOf(page);
-      if (!company.ok) {
-        await tracking.noteError(company.error);
-        return company;
-      }
-      await rememberCompany(company.value, senderOrigin(from));
+      const company = await companyOfPage(deps, page, from);
+      if (!company.ok) return company;
       const projectId = page.level === 'project' ? page.projectId : undefined;
       const view = await vendors.view(company.value, page.vendorId, { refresh, projectId });
       if (!view.ok) await tracking.noteError(view.error);
       return view;
+    },
+
+    async getDirectoryStatuses({ page, vendorIds }, from) {
+      const company = await companyOfPage(deps, page, from);
+      if (!company.ok) return company;
+      const statuses = await deps.directoryStatuses(company.value, vendorIds);
+      if (!statuses.ok) await tracking.noteError(statuses.error);
+      return statuses;
     },
 
     async send({ companyId, vendorId, origin, projectId }, from) {
@@ -94,7 +114,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         throw new MessageRejected('send', 'origin is not a Procore page');
       }
       const linkOrigin = new URL(origin).origin;
-      await rememberCompany(companyId, linkOrigin);
+      await remember(deps, companyId, linkOrigin);
       const sent = await deps.sender.send({ companyId, vendorId, origin: linkOrigin });
       if (!sent.ok) return viewAfterFailure(deps, { companyId, vendorId, projectId }, sent.error);
       return vendors.view(companyId, vendorId, { refresh: false, projectId });
@@ -118,7 +138,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async openOptions() {
       await browser.runtime.openOptionsPage();
     },
+  };
+}
 
+/** What only the extension's own pages may ask. */
+function extensionHandlers(deps: HandlerDeps): Omit<Handlers, PageRequestType> {
+  return {
     async getQueue({ refresh }) {
       if (refresh) await deps.poller.poll();
       const view = await deps.queueView();
@@ -131,8 +156,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.stored.queueFilter.set(whose);
     },
 
+    planBulkResend: ({ vendors }) => deps.bulk.plan(vendors),
+    startBulkResend: ({ id }) => deps.bulk.start(id),
+    getBulkResend: () => deps.stored.bulkResend.get(),
+    clearBulkResend: ({ id }) => deps.bulk.clear(id),
+
     async testConnection({ baseUrl, token }) {
-      const client = await api.forSettings(baseUrl, token);
+      const client = await deps.api.forSettings(baseUrl, token);
       if (!client.ok) return client;
       try {
         return ok(await client.value.me());
@@ -142,6 +172,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
   };
 }
+
+export const createHandlers = (deps: HandlerDeps): Handlers => ({ ...pageHandlers(deps), ...extensionHandlers(deps) });
 
 export const guardContext = (sandboxUrl: string): GuardContext => ({
   extensionId: browser.runtime.id,

@@ -4,9 +4,11 @@
  * page and a repeat replaces, never adds.
  */
 import { browser } from 'wxt/browser';
+import type { BulkJob } from '@/lib/contract/bulk-resend';
 import type { TrackedMap, TrackedRequest } from '@/lib/contract/tracked-request';
 import { trackedKey } from '@/lib/contract/keys';
-import { statusLabel } from '@/lib/extension/i18n';
+import { bulkProgress } from '@/lib/erp/bulk-progress';
+import { statusLabel, t } from '@/lib/extension/i18n';
 import { decidedByWords, requestDetails } from '@/lib/erp/request-words';
 import type { ErpStatus } from '@/lib/erp/status';
 
@@ -55,5 +57,22 @@ export async function showNotification(entry: TrackedRequest): Promise<void> {
     iconUrl: browser.runtime.getURL('/icons/128.png'),
     title,
     message,
+  });
+}
+
+/** A bulk re-send is done: how many were sent, failed and skipped. Its id is the job's, so it is never shown twice. */
+export function bulkDoneText(job: BulkJob): NotificationText {
+  const { sent, total, failed, skipped } = bulkProgress(job);
+  return {
+    title: t('bulkDoneTitle'),
+    message: t('bulkDoneMessage', [String(sent), String(total), String(failed), String(skipped)]),
+  };
+}
+
+export async function showBulkDone(job: BulkJob): Promise<void> {
+  await browser.notifications.create(`erp-bulk:${job.id}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icons/128.png'),
+    ...bulkDoneText(job),
   });
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod/mini';
 import { erpRequestSchema, idSchema } from '@/lib/contract/api-bodies';
 import type { UserError } from '@/lib/contract/errors';
+import { bulkJobSchema, type BulkJob } from '@/lib/contract/bulk-resend';
 import { trackedRequestSchema, type TrackedMap } from '@/lib/contract/tracked-request';
 import { dropOldestSynced } from './tracked-requests';
 import { trackedKey } from '@/lib/contract/keys';
@@ -135,6 +136,7 @@ export interface StoredItems {
   rateGate: CheckedItem<RateGateState>;
   firstScreen: CheckedItem<FirstScreen | null>;
   queueFilter: CheckedItem<Whose>;
+  bulkResend: CheckedItem<BulkJob | null>;
 }
 
 /**
@@ -183,6 +185,11 @@ export function openStoredItems(
     queueFilter: checkedItem<Whose>(STORED.queueFilter, {
       check: (raw) => z.enum(WHOSE).safeParse(raw),
       fallback: () => 'everyone',
+      onCorrupt,
+    }),
+    bulkResend: checkedItem<BulkJob | null>(STORED.bulkResend, {
+      check: (raw) => z.nullable(bulkJobSchema).safeParse(raw),
+      fallback: () => null,
       onCorrupt,
     }),
   };

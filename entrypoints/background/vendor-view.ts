@@ -9,7 +9,7 @@ import type { ErpSettings } from '@/lib/erp/export-settings';
 import { fail, ok, type Result } from '@/lib/contract/errors';
 import type { VendorView } from '@/lib/contract/messages';
 import { newestFirst } from '@/lib/erp/latest-request';
-import type { PageRef } from '@/lib/procore/page-url';
+import type { DirectoryRef } from '@/lib/procore/page-url';
 import type { ApiClient } from './api/client';
 import { toUserError } from './api/api-error';
 
@@ -24,36 +24,71 @@ export interface VendorViewsDeps {
 
 export interface VendorViews {
   /** The company a page belongs to (a project page's company comes from the API, once). */
-  companyOf(page: PageRef): Promise<Result<number>>;
+  companyOf(page: DirectoryRef): Promise<Result<number>>;
   /** `projectId`: the page is the project's Directory, where the admin's level may differ from the company's. */
   view(
     companyId: number,
     vendorId: number,
     opts: { refresh: boolean; projectId?: number },
   ): Promise<Result<VendorView>>;
+  /** The saved vendor with its company's settings and the admin's permission, without its requests (known already). */
+  saved(companyId: number, vendorId: number): Promise<Result<SavedVendor>>;
+}
+
+export type SavedVendor = Pick<VendorView, 'vendor' | 'settings' | 'permission'>;
+
+type Cached<T> = { at: number; value: T };
+
+/** The value kept for `key` while it is under a minute old, unless `refresh`; else loaded and kept. */
+async function keptValue<K, T>(
+  cache: Map<K, Cached<T>>,
+  key: K,
+  refresh: boolean,
+  load: () => Promise<T>,
+  now: () => number,
+): Promise<T> {
+  const cached = cache.get(key);
+  if (cached && !refresh && now() - cached.at < COMPANY_CACHE_MS) return cached.value;
+  const value = await load();
+  cache.set(key, { at: now(), value });
+  return value;
 }
 
 export function createVendorViews({ api, record, now = Date.now }: VendorViewsDeps): VendorViews {
   const projects = new Map<number, number>();
-  const settingsCache = new Map<number, { at: number; value: ErpSettings }>();
+  const settingsCache = new Map<number, Cached<ErpSettings>>();
   /** By company, or by project for a project page: `8001` or `8001/501`. */
-  const permissionCache = new Map<string, { at: number; value: PermissionLevel }>();
+  const permissionCache = new Map<string, Cached<PermissionLevel>>();
 
-  /** The value kept for `key` while it is under a minute old, unless `refresh`; else loaded and kept. */
-  const kept = async <K, T>(
-    cache: Map<K, { at: number; value: T }>,
-    key: K,
+  const kept = <K, T>(cache: Map<K, Cached<T>>, key: K, refresh: boolean, load: () => Promise<T>) =>
+    keptValue(cache, key, refresh, load, now);
+
+  const savedWith = async (
+    client: ApiClient,
+    ids: { companyId: number; vendorId: number; projectId?: number },
     refresh: boolean,
-    load: () => Promise<T>,
-  ) => {
-    const cached = cache.get(key);
-    if (cached && !refresh && now() - cached.at < COMPANY_CACHE_MS) return cached.value;
-    const value = await load();
-    cache.set(key, { at: now(), value });
-    return value;
+  ): Promise<SavedVendor> => {
+    const { companyId, vendorId, projectId } = ids;
+    const scope = projectId === undefined ? String(companyId) : `${companyId}/${projectId}`;
+    const [settings, permission, vendor] = await Promise.all([
+      kept(settingsCache, companyId, refresh, () => client.settings(companyId)),
+      kept(permissionCache, scope, refresh, () => client.permission(companyId, projectId)),
+      client.vendor(companyId, vendorId),
+    ]);
+    return { settings, permission, vendor };
   };
 
   return {
+    async saved(companyId, vendorId) {
+      const client = await api();
+      if (!client.ok) return client;
+      try {
+        return ok(await savedWith(client.value, { companyId, vendorId }, false));
+      } catch (err) {
+        return fail(toUserError(err));
+      }
+    },
+
     async companyOf(page) {
       if (page.level === 'company') return ok(page.companyId);
       const known = projects.get(page.projectId);
@@ -73,11 +108,8 @@ export function createVendorViews({ api, record, now = Date.now }: VendorViewsDe
       const client = await api();
       if (!client.ok) return client;
       try {
-        const scope = projectId === undefined ? String(companyId) : `${companyId}/${projectId}`;
-        const [settings, permission, vendor, list] = await Promise.all([
-          kept(settingsCache, companyId, refresh, () => client.value.settings(companyId)),
-          kept(permissionCache, scope, refresh, () => client.value.permission(companyId, projectId)),
-          client.value.vendor(companyId, vendorId),
+        const [{ settings, permission, vendor }, list] = await Promise.all([
+          savedWith(client.value, { companyId, vendorId, projectId }, refresh),
           client.value.listRequests(companyId, { itemId: vendorId }),
         ]);
         const history = [...list.requests].sort(newestFirst);

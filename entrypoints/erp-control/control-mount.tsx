@@ -7,6 +7,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ErpControl } from './control/ErpControl';
 import { notConnected } from './control/control-model';
+import tones from '@/components/status-tones.css?inline';
 import css from './control/control.css?inline';
 import { copyButtonLook } from './native-look';
 import type { PageSession } from './page-session';
@@ -43,7 +44,7 @@ export function createControlMount(ctx: ContentScriptContext): ControlMount {
   /** The host is made once, on the first vendor edit page, and then mounted and removed synchronously. */
   const ensurePlacement = (): Placement => {
     if (placement) return placement;
-    const shadow = createShadowHost(ctx, css);
+    const shadow = createShadowHost(ctx, tones + css);
     container = shadow.container;
     placement = createPlacement(
       document,

@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { readForm } from '@/lib/procore/form-reader';
 import { parseVendorEditUrl, samePage } from '@/lib/procore/page-url';
 import { BUTTONS, formOf, isSaveButton } from '@/lib/procore/selectors';
-import { ask, onPush } from './background-client';
+import { ask, onPush } from '@/lib/contract/page-messaging';
 import { createControlMount } from './control-mount';
 import { createPageSession, type PageSession } from './page-session';
 

@@ -12,7 +12,7 @@ import type { FormValues } from '@/lib/procore/form-reader';
 import type { PageRef } from '@/lib/procore/page-url';
 import { controlModel, INITIAL_STATE, type ControlSession, type ControlState } from './control/control-model';
 
-/** Asks the background (`background-client.ts`); injected so tests can stand in for it. */
+/** Asks the background (`lib/contract/page-messaging.ts`); injected so tests can stand in for it. */
 export type AskBackground = <K extends PageRequestType>(type: K, data: Payload<K>) => Promise<Answer<K>>;
 
 /** After the page's own Save, the refetches wait 250 ms, then twice as long each time, up to 4 s (about 8 s in all). */

@@ -7,10 +7,12 @@ import { errorText, t, tCount } from '@/lib/extension/i18n';
 import type { CompanySkip, QueueView } from '@/lib/contract/messages';
 import { sendMessage } from '@/lib/contract/messaging';
 import { ofWhom, WHOSE, type Whose } from '@/lib/erp/whose';
-import { countItems, groupQueue, type FirstScreen } from '@/lib/erp/queue';
+import { countItems, groupQueue, type FirstScreen, type QueueSection as Section } from '@/lib/erp/queue';
+import { BulkResend } from './BulkResend';
 import { isSignedOut, Notice } from './Notice';
 import { QueueSection } from './QueueSection';
 import { createTimeFormatter, type TimeFormatter } from './relative-time';
+import { useBulkResend } from './use-bulk-resend';
 import { useQueue } from './use-queue';
 
 export interface PopupProps {
@@ -145,6 +147,13 @@ function Notices({
   );
 }
 
+/** The companies a bulk re-send takes: the rejected, failed and retrieved ones in view (filter and search). */
+const resendTargets = (sections: readonly Section[]) =>
+  sections
+    .filter((section) => section.id === 'attention' || section.id === 'retrieved')
+    .flatMap((section) => section.items)
+    .map(({ companyId, request }) => ({ companyId, vendorId: request.item_id }));
+
 /** The filter as the background remembers it, changed at once on screen and saved behind. */
 function useWhose(remembered: Whose | undefined) {
   const [chosen, setChosen] = useState<Whose | null>(null);
@@ -185,6 +194,8 @@ export function Popup({
     [view, first, query, whose],
   );
   const withItems = sections.filter((section) => section.count > 0);
+  const bulkDone = useCallback(() => queue.reload(t('bulkDoneTitle')), [queue.reload]);
+  const bulk = useBulkResend(view !== null, bulkDone);
   const empty = view ? view.requests.length === 0 : countItems(sections) === 0;
   const error = shown?.error ?? null;
   const repaired = view?.repairedAt && now - Date.parse(view.repairedAt) < REPAIRED_NOTICE_MS ? view.repairedAt : null;
@@ -214,6 +225,7 @@ export function Popup({
         <>
           <Search query={query} setQuery={setQuery} />
           <WhoseFilter whose={whose} setWhose={setWhose} />
+          <BulkResend state={bulk} targets={view ? resendTargets(sections) : []} />
           {withItems.length === 0 ? (
             <p class="placeholder">{query.trim() ? t('popupNoMatch', query.trim()) : t('popupNoneMine')}</p>
           ) : (

@@ -10,6 +10,8 @@
 import { z } from 'zod/mini';
 import { idSchema, type ErpRequest, type Me, type PermissionLevel, type Vendor } from './api-bodies';
 import type { ErpSettings } from '../erp/export-settings';
+import type { BulkJob } from './bulk-resend';
+import { BULK_RESEND_MAX, DIRECTORY_ROWS_MAX } from './limits';
 import type { Result, UserError } from './errors';
 import type { TrackedRequest } from './tracked-request';
 import { WHOSE, type Me as SignedIn, type Whose } from '../erp/whose';
@@ -55,6 +57,11 @@ export interface CompanySkip {
   foreign: number;
 }
 
+const directoryRefSchema = z.discriminatedUnion('level', [
+  z.object({ level: z.literal('company'), companyId: idSchema }),
+  z.object({ level: z.literal('project'), projectId: idSchema }),
+]);
+
 const pageRefSchema = z.discriminatedUnion('level', [
   z.object({ level: z.literal('company'), companyId: idSchema, vendorId: idSchema }),
   z.object({ level: z.literal('project'), projectId: idSchema, vendorId: idSchema }),
@@ -82,6 +89,17 @@ export const MESSAGES = {
    */
   send: message(z.extend(pageVendorSchema, { origin: z.url() }), 'page').answers<Result<VendorView>>(),
   retrieve: message(z.extend(pageVendorSchema, { requestId: idSchema }), 'page').answers<Result<VendorView>>(),
+  /**
+   * The latest request of each of these vendors that has one, for the Directory list of the page (`page`, a company's
+   * or a project's); learns the company, as `getVendor` does.
+   */
+  getDirectoryStatuses: message(
+    z.object({
+      page: directoryRefSchema,
+      vendorIds: z.array(idSchema).check(z.minLength(1), z.maxLength(DIRECTORY_ROWS_MAX)),
+    }),
+    'page',
+  ).answers<Result<ErpRequest[]>>(),
   /** Tell the sending tab (`vendorChanged`) when this vendor's record changes. */
   watch: message(vendorIdsSchema, 'page').answers<void>(),
   /** Open the options page (the page's "not connected" note links there; a content script cannot open it). */
@@ -90,6 +108,20 @@ export const MESSAGES = {
   getQueue: message(z.object({ refresh: z.boolean() }), 'extension').answers<QueueView>(),
   /** Remember the popup's "Everyone / Sent by me" (its first screen is then saved that way). */
   setQueueFilter: message(z.object({ whose: z.enum(WHOSE) }), 'extension').answers<void>(),
+  /**
+   * Check these rejected, failed or retrieved companies against the export rules and store the plan of a bulk
+   * re-send (what will be sent, what will not and why), to confirm; a bulk re-send still running is answered instead.
+   */
+  planBulkResend: message(
+    z.object({ vendors: z.array(vendorIdsSchema).check(z.minLength(1), z.maxLength(BULK_RESEND_MAX)) }),
+    'extension',
+  ).answers<Result<BulkJob>>(),
+  /** The admin confirmed the plan `id`: the background sends it, whether the popup stays open or not. */
+  startBulkResend: message(z.object({ id: z.string() }), 'extension').answers<BulkJob | null>(),
+  /** The bulk re-send stored (planned, running or finished), or null. */
+  getBulkResend: message(z.object({}), 'extension').answers<BulkJob | null>(),
+  /** Forget the plan `id` (cancelled) or its summary (seen); a running one is left to finish. */
+  clearBulkResend: message(z.object({ id: z.string() }), 'extension').answers<void>(),
   /** Call /me with these settings (the options page's Test connection). */
   testConnection: message(z.object({ baseUrl: z.url(), token: z.string().check(z.minLength(1)) }), 'extension').answers<
     Result<Me>

@@ -22,6 +22,15 @@ export const STATUS_TONE: Record<ErpStatus, StatusTone> = {
   failed: 'failed',
 };
 
+/** The icon beside each tone's words (`none`: never sent), for those who do not tell the colours apart. */
+export const TONE_ICON: Record<StatusTone | 'none', string> = {
+  waiting: '◔',
+  returned: '↺',
+  synced: '✓',
+  failed: '✕',
+  none: '○',
+};
+
 export type Action = 'send' | 'resend' | 'retrieve';
 
 /**

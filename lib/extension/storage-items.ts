@@ -54,4 +54,6 @@ export const STORED = {
   firstScreen: FIRST_SCREEN_ITEM,
   /** The popup's "Everyone / Sent by me". */
   queueFilter: { key: 'local:queueFilter', version: 1 },
+  /** The popup's bulk re-send: its plan, then its progress, until the admin has seen its summary. */
+  bulkResend: { key: 'local:bulkResend', version: 1 },
 } as const satisfies Record<string, StoredItemSpec>;

@@ -4,6 +4,7 @@
  * and the control's place by the form's Save button, the way a person finds them. English and Spanish.
  */
 import type { VendorField } from '../contract/api-bodies';
+import { parseVendorEditUrl } from './page-url';
 
 /** The vendor form's visible label texts, normalized (see `normalizeLabel`), per field. */
 export const FIELD_LABELS: Partial<Record<VendorField, readonly string[]>> = {
@@ -38,6 +39,8 @@ export const PROCORE_ERP_TEXTS: readonly string[] = [
 
 /** Tag of the element that hosts the control's shadow root: how the script recognises its own control in the page. */
 export const CONTROL_TAG = 'erp-resend-control';
+/** Tag of the ERP status the extension puts beside a company's name in the Directory's list. */
+export const STATUS_TAG = 'erp-resend-status';
 
 const FORM_CONTROLS = 'input, select, textarea';
 const NOT_TEXT_INPUTS = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio', 'file']);
@@ -159,4 +162,30 @@ function blockAround(button: HTMLElement, save: HTMLElement): HTMLElement {
     block = parent;
   }
   return block;
+}
+
+/** A company in the Directory's list: its vendor id, read from its Edit link, and the cell its name is in. */
+export interface DirectoryRow {
+  vendorId: number;
+  nameCell: HTMLElement;
+}
+
+const VENDOR_EDIT_LINKS = 'a[href*="/directory/vendors/"]';
+const NAME_CELLS = 'th, [role="rowheader"]';
+const CELLS = 'td, [role="cell"], [role="gridcell"]';
+
+/**
+ * The Directory list's companies: every table row (or ARIA row) holding a link to a vendor's edit page, as a person
+ * finds a company's Edit. The name is the row's header cell, else its first cell.
+ */
+export function findDirectoryRows(root: ParentNode): DirectoryRow[] {
+  const rows = new Map<Element, DirectoryRow>();
+  for (const link of Array.from(root.querySelectorAll<HTMLAnchorElement>(VENDOR_EDIT_LINKS))) {
+    const page = parseVendorEditUrl(link.href);
+    const row = page && link.closest('tr, [role="row"]');
+    if (!row || rows.has(row)) continue;
+    const nameCell = row.querySelector<HTMLElement>(NAME_CELLS) ?? row.querySelector<HTMLElement>(CELLS);
+    if (nameCell) rows.set(row, { vendorId: page.vendorId, nameCell });
+  }
+  return [...rows.values()];
 }

@@ -30,7 +30,7 @@ it('only the background carries the polyfill: not the scripts in Procore pages, 
   const polyfill = 'This script should only be loaded in a browser extension';
   const others = (await scripts(dir)).filter((file) => !file.endsWith('background.js'));
   expect(others.map((file) => file.slice(dir.length + 1)).sort()).toEqual(
-    expect.arrayContaining(['content-scripts/erp.js', 'erp-control.js']),
+    expect.arrayContaining(['content-scripts/erp.js', 'erp-control.js', 'directory-statuses.js']),
   );
   for (const file of others) expect.soft(await readFile(file, 'utf8'), file).not.toContain(polyfill);
   expect(await readFile(join(dir, 'background.js'), 'utf8')).toContain(polyfill);

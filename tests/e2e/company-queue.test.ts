@@ -18,7 +18,7 @@ describe("the company's whole queue", () => {
     const page = await open(companyVendorPath(TIMBERLINE, basalt.id));
     await eventually(() => erpControl(page).status.innerText()).toContain('Not sent to the ERP');
     const popup = await ext.openPopup();
-    await popup.getByRole('heading', { name: 'Needs your attention (3)' }).waitFor();
+    await popup.getByRole('heading', { name: 'Needs your attention (4)' }).waitFor();
     const item = (name: string) => popup.getByRole('listitem').filter({ hasText: name });
     const colleagues = await item(granite.name).innerText();
     expect(colleagues).toContain('Sent by Jordan Lee');

@@ -1,6 +1,7 @@
 /**
- * What every Procore page pays: on a page that is not the Directory, only the loader is parsed (at most 2 kB gzip),
- * and the control still comes when the app navigates client-side to a vendor edit page, and goes when it leaves.
+ * What every Procore page pays: on a page that is not the Directory, only the loader is parsed (at most 2 kB gzip);
+ * the Directory list's statuses come when the app navigates client-side to the list, and the control when it goes on
+ * to a vendor edit page, and goes when it leaves.
  */
 import { describe, expect } from 'vitest';
 import { approverPath, erpControl, SUMMIT, VENDORS } from '../../scripts/sandbox-pages';
@@ -25,10 +26,13 @@ describe('the weight of every Procore page', () => {
 
     const navigations = await page.evaluate(() => performance.getEntriesByType('navigation').length);
     await page.getByRole('navigation', { name: 'Tools' }).getByRole('link', { name: 'Directory' }).click();
+    await page.getByRole('row').filter({ hasText: VENDORS.ridge.name }).locator('erp-resend-status').waitFor();
+    const onList = (await parsedScripts()).map((script) => new URL(script.url).pathname);
+    expect(onList).toEqual(['/content-scripts/erp.js', '/directory-statuses.js']);
     await page.getByRole('row').filter({ hasText: VENDORS.acme.name }).getByRole('link').click();
     await erpControl(page).send.waitFor();
     const afterEntry = (await parsedScripts()).map((script) => new URL(script.url).pathname);
-    expect(afterEntry).toEqual(['/content-scripts/erp.js', '/erp-control.js']);
+    expect(afterEntry).toEqual(['/content-scripts/erp.js', '/directory-statuses.js', '/erp-control.js']);
 
     await page.goBack();
     await page.getByRole('heading', { name: 'Directory' }).waitFor();
@@ -36,8 +40,8 @@ describe('the weight of every Procore page', () => {
     await page.goForward();
     await erpControl(page).send.waitFor();
     expect(await erpControl(page).status.count()).toBe(1);
-    // All of it client-side, and the control's script was parsed once.
+    // All of it client-side, and each part's script was parsed once.
     expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(navigations);
-    expect((await parsedScripts()).length).toBe(2);
+    expect((await parsedScripts()).length).toBe(3);
   });
 });

@@ -14,6 +14,10 @@ export const badgeText = async (ext: ExtensionBrowser): Promise<string> =>
 export const notificationCount = async (ext: ExtensionBrowser): Promise<number> =>
   (await ext.serviceWorker()).evaluate(async () => Object.keys(await chrome.notifications.getAll()).length);
 
+/** The ids of the notifications shown (`entrypoints/background/notifications.ts` names them). */
+export const notificationIds = async (ext: ExtensionBrowser): Promise<string[]> =>
+  (await ext.serviceWorker()).evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+
 export const activeTabUrl = async (ext: ExtensionBrowser): Promise<string | undefined> =>
   (await ext.serviceWorker()).evaluate(
     async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.url,

@@ -1,11 +1,10 @@
 /** The state in one announced line (role="status"): colour for a glance, an icon and words for everyone. */
 import { statusLabel, t, type MessageKey } from '@/lib/extension/i18n';
 import { decidedByWords, erpVendorIdWords, requestDetails } from '@/lib/erp/request-words';
+import { TONE_ICON } from '@/lib/erp/status';
 import type { ControlModel } from './control-model';
 
 /** The words of the status line; page and API text (names, comments, errors) only ever as text. */
-const ICON: Record<ControlModel['tone'], string> = { waiting: '◔', returned: '↺', synced: '✓', failed: '✕', none: '○' };
-
 function statusWords(model: ControlModel | null): string[] {
   if (!model) return [t('statusChecking')];
   const { latest } = model;
@@ -24,7 +23,7 @@ export function StatusLine({ model }: { model: ControlModel | null }) {
   return (
     <p role="status" class={`status tone-${tone}`}>
       <span class="icon" aria-hidden="true">
-        {ICON[tone]}
+        {TONE_ICON[tone]}
       </span>
       <span>{statusWords(model).join('. ')}</span>
     </p>

@@ -443,3 +443,179 @@ describe("the company's whole queue", () => {
     expect((await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).skipped).toEqual([]);
   });
 });
+
+describe("the Directory list's statuses", () => {
+  const LIST_SENDER = CONTENT_SENDER(7, `${ORIGIN}/8001/company/directory`);
+  const ask = (bg: ReturnType<typeof worker>, vendorIds: number[]) =>
+    bg.handle('getDirectoryStatuses', { page: { level: 'company', companyId: 8001 }, vendorIds }, LIST_SENDER);
+  const statuses = (answer: Awaited<ReturnType<typeof ask>>) =>
+    answer.ok ? answer.value.map((r) => [r.item_id, r.status]) : answer.error.kind;
+
+  it('answers from what is tracked, and asks the API once for the rest, all of them in one list call', async () => {
+    const h = harness();
+    const bg = worker(h);
+    await send(bg, 7, 101);
+    h.api.seed(
+      8001,
+      request(60, 102, 'rejected', '2026-11-01T10:00:00Z'),
+      request(61, 102, 'synced', '2026-10-01T10:00:00Z'),
+      request(62, 104, 'synced', '2026-10-01T10:00:00Z'),
+    );
+    const lists = h.api.countOf('listRequests');
+    expect(statuses(await ask(bg, [101, 102, 103, 104]))).toEqual([
+      [101, 'pending_acceptance'],
+      [102, 'rejected'],
+      [104, 'synced'],
+    ]);
+    expect(h.api.countOf('listRequests')).toBe(lists + 1);
+    expect(h.api.calls.at(-1)?.args[1]).toEqual({ itemIds: [102, 103, 104] });
+
+    // Paging back: nothing asked again, not even for 103, never sent; and what was found is tracked.
+    expect(statuses(await ask(bg, [103, 102]))).toEqual([[102, 'rejected']]);
+    expect(h.api.countOf('listRequests')).toBe(lists + 1);
+    const queue = await bg.handle('getQueue', { refresh: false }, POPUP_SENDER);
+    expect(queue.requests.map((e) => e.request.id)).toContain(60);
+  });
+
+  it('asks again for a vendor not found a minute later, and learns the company from the list page', async () => {
+    const h = harness();
+    const bg = worker(h);
+    await ask(bg, [150]);
+    h.api.seed(8001, request(70, 150, 'pending_acceptance', new Date(h.api.clock).toISOString()));
+    h.api.clock += 61_000;
+    expect(statuses(await ask(bg, [150]))).toEqual([[150, 'pending_acceptance']]);
+    expect((await bg.stored.companies.get())[8001]).toEqual({ origin: ORIGIN });
+  });
+
+  it('says why when the API cannot answer, and refuses a malformed or oversized ask', async () => {
+    const h = harness();
+    const bg = worker(h);
+    h.api.failNext('listRequests', { kind: 'forbidden', status: 403 });
+    expect(statuses(await ask(bg, [101]))).toBe('forbidden');
+    await expect(ask(bg, [])).rejects.toThrow(/invalid payload/);
+    await expect(
+      ask(
+        bg,
+        Array.from({ length: 501 }, (_, i) => i + 1),
+      ),
+    ).rejects.toThrow(/invalid payload/);
+  });
+});
+
+describe('bulk re-send', () => {
+  const AT = '2026-11-19T10:00:00Z';
+  const ids = (...vendorIds: number[]) => vendorIds.map((vendorId) => ({ companyId: 8001, vendorId }));
+
+  /** Rejected 101 and 102 (inactive: the rules stop it), failed 103, waiting 104: all tracked by a first poll. */
+  async function queue(h: Harness, bg: ReturnType<typeof worker>) {
+    h.api.seed(
+      8001,
+      request(11, 101, 'rejected', AT),
+      request(12, 102, 'rejected', AT),
+      request(13, 103, 'failed', AT),
+      request(14, 104, 'pending_acceptance', AT),
+    );
+    h.api.vendors.set(102, { is_active: false });
+    await bg.stored.companies.set({ 8001: { origin: ORIGIN } });
+    await bg.onAlarm(POLL_ALARM);
+  }
+  const plan = async (bg: ReturnType<typeof worker>, ...vendorIds: number[]) => {
+    const planned = await bg.handle('planBulkResend', { vendors: ids(...vendorIds) }, POPUP_SENDER);
+    if (!planned.ok) throw new Error(planned.error.kind);
+    return planned.value;
+  };
+  const finished = async (bg: ReturnType<typeof worker>) => {
+    for (let i = 0; i < 100; i++) {
+      const job = await bg.handle('getBulkResend', {}, POPUP_SENDER);
+      if (job?.finishedAt) return job;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error('the bulk re-send did not finish');
+  };
+
+  it('plans first: what passes the rules will be sent, the rest is listed with why, and nothing leaves', async () => {
+    const h = harness();
+    const bg = worker(h);
+    await queue(h, bg);
+    const planned = await plan(bg, 101, 102, 103, 104);
+    expect(planned.items.map((i) => [i.vendorId, i.state, i.replaces])).toEqual([
+      [101, 'queued', 11],
+      [103, 'queued', 13],
+    ]);
+    expect(planned.skipped.map((s) => s.vendorId)).toEqual([102, 104]);
+    expect(planned.skipped[0]!.reasons.join(' ')).toMatch(/inactive/i);
+    expect(planned.skipped[1]!.reasons).toEqual([
+      'Not rejected, failed or retrieved any more: it was re-sent or synced meanwhile.',
+    ]);
+    expect(planned.startedAt).toBeNull();
+    expect(h.api.created).toEqual([]);
+  });
+
+  it('sends each once with its own key, says so when done, and a second start sends nothing more', async () => {
+    const h = harness();
+    const bg = worker(h);
+    await queue(h, bg);
+    const planned = await plan(bg, 101, 102, 103);
+    await bg.handle('startBulkResend', { id: planned.id }, POPUP_SENDER);
+    await bg.handle('startBulkResend', { id: planned.id }, POPUP_SENDER);
+    const job = await finished(bg);
+    expect(job.items.map((i) => [i.vendorId, i.state])).toEqual([
+      [101, 'sent'],
+      [103, 'sent'],
+    ]);
+    expect(h.api.created.map((r) => r.item_id)).toEqual([101, 103]);
+    const keys = h.api.calls.filter((c) => c.method === 'createRequest').map((c) => c.args[2]);
+    expect(new Set(keys).size).toBe(2);
+    expect(await notifications()).toEqual([
+      expect.objectContaining({
+        title: 'Re-send finished',
+        message: '2 of 2 re-sent, 0 failed; 1 skipped because they do not pass the rules.',
+      }),
+    ]);
+    // 102, still rejected, is what needs the admin now.
+    expect(await badge()).toBe('1');
+    await bg.handle('clearBulkResend', { id: planned.id }, POPUP_SENDER);
+    expect(await bg.handle('getBulkResend', {}, POPUP_SENDER)).toBeNull();
+  });
+
+  it('a failed send is listed with why and the others go on', async () => {
+    const h = harness();
+    const bg = worker(h);
+    await queue(h, bg);
+    const planned = await plan(bg, 101, 103);
+    h.api.failNext('createRequest', { kind: 'validation', status: 422, fieldErrors: { zip: ['is not a number'] } });
+    await bg.handle('startBulkResend', { id: planned.id }, POPUP_SENDER);
+    const job = await finished(bg);
+    expect(job.items.map((i) => [i.vendorId, i.state])).toEqual([
+      [101, 'failed'],
+      [103, 'sent'],
+    ]);
+    expect(job.items[0]!.note).toBeTruthy();
+  });
+
+  it('a worker stopped mid-way: the next one finishes the job, exactly one request per company', async () => {
+    const h = harness();
+    const first = worker(h);
+    await queue(h, first);
+    const planned = await plan(first, 101, 103);
+    h.api.hangCreates = true;
+    await first.handle('startBulkResend', { id: planned.id }, POPUP_SENDER);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    h.api.hangCreates = false;
+    const next = worker(h);
+    await next.start();
+    const job = await finished(next);
+    expect(job.items.map((i) => i.state)).toEqual(['sent', 'sent']);
+    expect(h.api.created.map((r) => r.item_id).sort()).toEqual([101, 103]);
+  });
+
+  it('a cancelled plan is forgotten and cannot be started', async () => {
+    const h = harness();
+    const bg = worker(h);
+    await queue(h, bg);
+    const planned = await plan(bg, 101);
+    await bg.handle('clearBulkResend', { id: planned.id }, POPUP_SENDER);
+    expect(await bg.handle('startBulkResend', { id: planned.id }, POPUP_SENDER)).toBeNull();
+    expect(h.api.created).toEqual([]);
+  });
+});

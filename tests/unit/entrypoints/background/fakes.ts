@@ -55,6 +55,8 @@ export class FakeApi implements ApiClient {
   hangCreates = false;
   /** By company: items of another company each list answer left out (the client counts them). */
   foreign = new Map<number, number>();
+  /** Vendors whose saved record differs from `vendor(id)`'s. */
+  vendors = new Map<number, Partial<Vendor>>();
   /** The signed-in user. */
   user = { id: 1, login: 'alex.admin@example.com', name: 'Alex Admin' };
   clock = T0;
@@ -110,7 +112,7 @@ export class FakeApi implements ApiClient {
   }
   async vendor(companyId: number, vendorId: number) {
     await this.enter('vendor', [companyId, vendorId]);
-    return vendor(vendorId);
+    return { ...vendor(vendorId), ...this.vendors.get(vendorId) };
   }
 
   async createRequest(companyId: number, vendorId: number, idempotencyKey: string): Promise<ErpRequest> {

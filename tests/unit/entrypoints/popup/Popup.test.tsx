@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Vendor } from '@/lib/contract/api-bodies';
 import type { UserError } from '@/lib/contract/errors';
 import type { QueueView, VendorView } from '@/lib/contract/messages';
+import type { BulkJob } from '@/lib/contract/bulk-resend';
 import type { TrackedRequest } from '@/lib/contract/tracked-request';
 import { Popup } from '@/entrypoints/popup/Popup';
 import { FIRST_SCREEN_ITEMS, firstScreen } from '@/lib/erp/queue';
@@ -497,5 +498,96 @@ describe('popup: the stored first screen', () => {
     expect(painted.callbacks).toHaveLength(0);
     expect(asked()).toBeGreaterThanOrEqual(1);
     expect(itemNamed('Ridge Roofing')).toBeDefined();
+  });
+});
+
+describe('popup: bulk re-send', () => {
+  const ridge = rejected('Ridge Roofing', 180, { item_id: 106 });
+  const beacon = rejected('Beacon Glass', 60, { item_id: 108 });
+  const job = (patch: Partial<BulkJob> = {}): BulkJob => ({
+    id: 'job-1',
+    plannedAt: minutesAgo(1),
+    startedAt: null,
+    finishedAt: null,
+    items: [
+      {
+        companyId: 8001,
+        vendorId: 108,
+        name: 'Beacon Glass',
+        origin: ORIGIN,
+        replaces: 1,
+        state: 'queued',
+        note: null,
+      },
+    ],
+    skipped: [
+      { companyId: 8001, vendorId: 106, name: 'Ridge Roofing', reasons: ['This company is inactive. <b>x</b>'] },
+    ],
+    ...patch,
+  });
+  const bulkSection = () => root.querySelector('section.bulk') as HTMLElement;
+
+  it('plans for the companies in view, asks first with what will not be sent and why, then shows progress', async () => {
+    const asked: unknown[] = [];
+    let stored: BulkJob | null = null;
+    background({
+      getQueue: () => queue([ridge, beacon]),
+      getVendor: ({ page }) => ({ ok: true, value: vendorView(page.vendorId, 'Fine Name', ridge) }),
+      getBulkResend: () => stored,
+      planBulkResend: (data) => {
+        asked.push(data);
+        stored = job();
+        return { ok: true, value: stored };
+      },
+      startBulkResend: () => (stored = job({ startedAt: minutesAgo(0) })),
+    });
+    await openPopup();
+    await act(() => button(root, 'Re-send all that pass the rules')!.click());
+    await settle();
+    expect(asked).toEqual([
+      {
+        vendors: [
+          { companyId: 8001, vendorId: 108 },
+          { companyId: 8001, vendorId: 106 },
+        ],
+      },
+    ]);
+    const question = bulkSection();
+    expect(question.querySelector('h2')!.textContent).toBe('Re-send 1 of the 2 checked?');
+    expect(document.activeElement).toBe(question.querySelector('h2'));
+    expect(question.textContent).toContain('Ridge Roofing: This company is inactive. <b>x</b>');
+    expect(question.querySelector('b')).toBeNull();
+    await act(() => button(question, 'Re-send 1')!.click());
+    await settle();
+    expect(bulkSection().querySelector('[role="status"]')!.textContent).toBe('Re-sending: 0 of 1');
+    expect(bulkSection().querySelector('progress')!.getAttribute('max')).toBe('1');
+  });
+
+  it('opens on the summary of a job finished while it was closed, with what failed and why; Close forgets it', async () => {
+    const finished = job({
+      startedAt: minutesAgo(3),
+      finishedAt: minutesAgo(2),
+      items: [{ ...job().items[0]!, state: 'failed', note: 'The ERP refused it.' }],
+    });
+    const cleared: unknown[] = [];
+    let stored: BulkJob | null = finished;
+    background({
+      getQueue: () => queue([ridge, beacon]),
+      getVendor: ({ page }) => ({ ok: true, value: vendorView(page.vendorId, 'Fine Name', ridge) }),
+      getBulkResend: () => stored,
+      clearBulkResend: (data) => {
+        cleared.push(data);
+        stored = null;
+      },
+    });
+    await openPopup();
+    const summary = bulkSection();
+    expect(summary.querySelector('h2')!.textContent).toBe('Re-send finished: 0 of 1 re-sent, 1 failed, 1 skipped.');
+    expect(summary.textContent).toContain('Beacon Glass: The ERP refused it.');
+    await act(() => button(summary, 'Close')!.click());
+    await settle();
+    expect(cleared).toEqual([{ id: 'job-1' }]);
+    expect(bulkSection()).toBeNull();
+    expect(button(root, 'Re-send all that pass the rules')).toBeDefined();
   });
 });

@@ -23,7 +23,7 @@ beforeEach(() => {
   useLocale('es');
   fakeBrowser.i18n.getUILanguage = () => 'es';
   sendMessage.mockImplementation(async (type: string) =>
-    type === 'getQueue' ? queue : { ok: false, error: { kind: 'network' } },
+    type === 'getQueue' ? queue : type === 'getBulkResend' ? null : { ok: false, error: { kind: 'network' } },
   );
   root = document.createElement('div');
   document.body.append(root);

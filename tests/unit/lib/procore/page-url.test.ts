@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { controlWorksOn, parseVendorEditUrl, type PageRef } from '@/lib/procore/page-url';
+import {
+  controlWorksOn,
+  parseDirectoryUrl,
+  parseVendorEditUrl,
+  statusesWorkOn,
+  type DirectoryRef,
+  type PageRef,
+} from '@/lib/procore/page-url';
 
 /** Real-looking URLs on every Procore web host and the sandbox, with the page each one is (or none). */
 const URLS: [string, PageRef | null][] = [
@@ -56,4 +63,24 @@ describe('vendor edit page detection', () => {
 
 describe('where the loader starts the control', () => {
   it.each(URLS)('%s', (url, ref) => expect(controlWorksOn(url)).toBe(ref !== null));
+});
+
+/** The Directory's company list, at company and project level; no other page. */
+const LISTS: [string, DirectoryRef | null][] = [
+  ['https://app.procore.com/562949953443325/company/directory', { level: 'company', companyId: 562949953443325 }],
+  ['https://us02.procore.com/8001/company/directory/?page=2#top', { level: 'company', companyId: 8001 }],
+  ['http://127.0.0.1:4100/501/project/directory', { level: 'project', projectId: 501 }],
+  ['https://app.procore.com/8001/company/directory/vendors/101/edit', null],
+  ['https://app.procore.com/8001/company/directory/users', null],
+  ['https://app.procore.com/8001/company/erp_integrations', null],
+  ['https://app.procore.com/abc/company/directory', null],
+  ['not a url', null],
+];
+
+describe('Directory list detection', () => {
+  it.each(LISTS)('%s', (url, ref) => expect(parseDirectoryUrl(url)).toEqual(ref));
+});
+
+describe('where the loader starts the statuses', () => {
+  it.each(LISTS)('%s', (url, ref) => expect(statusesWorkOn(url)).toBe(ref !== null));
 });

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   fieldOf,
+  findDirectoryRows,
   findFields,
   findSaveButton,
   isSaveButton,
@@ -119,5 +120,35 @@ describe('the Save button', () => {
     );
     expect(neighbourButton(document.getElementById('s')!).id).toBe('c');
     expect(neighbourButton(document.getElementById('alone')!).id).toBe('alone');
+  });
+});
+
+describe("the Directory list's companies", () => {
+  const rows = () => findDirectoryRows(document).map((row) => [row.vendorId, row.nameCell.textContent]);
+
+  it('finds each row by its Edit link, the name in its header cell', () => {
+    page(`<table><tbody>
+      <tr><th scope="row">Acme Concrete</th><td>Denver</td><td><a href="/8001/company/directory/vendors/101/edit">Edit</a></td></tr>
+      <tr><th scope="row">Ridge Roofing</th><td><a href="/8001/company/directory/vendors/106/edit">Edit</a>
+        <a href="/8001/company/directory/vendors/106/edit">Open</a></td></tr>
+      <tr><th scope="row">Not a company</th><td><a href="/8001/company/directory/users/5/edit">Edit</a></td></tr>
+    </tbody></table>`);
+    expect(rows()).toEqual([
+      [101, 'Acme Concrete'],
+      [106, 'Ridge Roofing'],
+    ]);
+  });
+
+  it('reads ARIA grids too, the name in the first cell when no cell is a header', () => {
+    page(`<div role="grid">
+      <div role="row"><div role="gridcell"><a href="/501/project/directory/vendors/102/edit">Beacon Glass</a></div>
+        <div role="gridcell">Active</div></div>
+    </div>`);
+    expect(rows()).toEqual([[102, 'Beacon Glass']]);
+  });
+
+  it('finds nothing on a page without vendor links or rows', () => {
+    page('<p><a href="/8001/company/directory/vendors/101/edit">Acme</a> outside any list</p>');
+    expect(rows()).toEqual([]);
   });
 });

@@ -4,10 +4,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ask, onPush } from '@/entrypoints/erp-control/background-client';
+import { ask, onPush } from '@/lib/contract/page-messaging';
 import { ok } from '@/lib/contract/errors';
 import { onMessage, sendMessage } from '@/lib/contract/messaging';
-import { view } from './fixtures';
+import { view } from '../../entrypoints/erp-control/fixtures';
 
 type Listener = (message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => boolean | void;
 

@@ -1,8 +1,8 @@
 /**
- * The page control's side of `lib/contract/messaging.ts`, speaking the same wire format as `@webext-core/messaging` v4
- * (`{ id, type, data, timestamp }` answered by `{ res }` or `{ err }`) in a few lines: the library and its error
- * serializer would take a tenth of the content script's 15 kB budget. `tests/unit/content-messaging.test.ts` checks
- * it against the library itself.
+ * The page scripts' side of `messaging.ts` (the page control's and the Directory list's), speaking the same wire
+ * format as `@webext-core/messaging` v4 (`{ id, type, data, timestamp }` answered by `{ res }` or `{ err }`) in a few
+ * lines: the library and its error serializer would take a tenth of the content script's 15 kB budget.
+ * `tests/unit/lib/contract/page-messaging.test.ts` checks it against the library itself.
  */
 import { browser } from 'wxt/browser';
 import type { ProtocolMap } from '@/lib/contract/messages';
