@@ -17,15 +17,15 @@ export function recordRowsToTags(expected: number): void {
   win.__erpRowsToTags = [];
   win.__erpExpected = expected;
   let drawnAt = 0;
-  let rows: Element | null = null;
-  new MutationObserver((records) => {
+  let firstRow: Element | null = null;
+  new MutationObserver(() => {
     const now = performance.now();
     const body = document.querySelector('tbody');
-    if (body && records.some((r) => r.target === body && r.type === 'childList' && r.addedNodes.length > 0)) {
-      if (body.firstElementChild !== rows) {
-        rows = body.firstElementChild;
-        drawnAt = now;
-      }
+    // A draw makes new rows: a first row not seen before.
+    const first = body?.firstElementChild ?? null;
+    if (first && first !== firstRow) {
+      firstRow = first;
+      drawnAt = now;
     }
     if (drawnAt && body && body.querySelectorAll('erp-resend-status').length >= win.__erpExpected) {
       win.__erpRowsToTags.push(now - drawnAt);

@@ -49,7 +49,10 @@ export function createDirectoryStatuses({ api, tracked, record, now = Date.now }
         for (const id of unknown) {
           asked.set(vendorKey(companyId, id), { at: now(), latest: newest.find((r) => r.item_id === id) ?? null });
         }
-        await record(companyId, requests);
+        // The list has its answer first: recording reads and writes every tracked request (`vendor-view.ts`).
+        void record(companyId, requests).catch((err: unknown) =>
+          console.error('[erp-resend] the requests of a Directory list were not tracked', err),
+        );
       } catch (err) {
         return fail(toUserError(err));
       }
