@@ -16,11 +16,13 @@ import {
   approverPath,
   CASCADE,
   companyVendorPath,
+  directoryPath,
   erpControl,
   HARBOR,
   procoreControl,
   rejectOnApproverPage,
   SUMMIT,
+  TIMBERLINE,
   VENDORS,
 } from './sandbox-pages';
 
@@ -65,6 +67,27 @@ async function procoreOwnShot(path: string): Promise<void> {
   } finally {
     await browser.close();
   }
+}
+
+/** A team's company: the Directory list's statuses, then a bulk re-send of its queue from the popup. */
+async function teamQueue(ext: ExtensionBrowser, page: Page): Promise<void> {
+  await page.goto(`${baseUrl}${directoryPath(TIMBERLINE)}`);
+  const granite = page.getByRole('row').filter({ hasText: VENDORS.granite.name }).locator('erp-resend-status .tag');
+  await granite.hover();
+  await page.getByRole('tooltip').waitFor();
+  await shoot(page, '15-directory-statuses');
+
+  const popup = await ext.openPopup();
+  await popup.setViewportSize({ width: 400, height: 700 });
+  // Summit's Ridge Roofing and Timberline's four, two admins' (Jordan Lee's three), once the company is polled.
+  await popup.getByRole('heading', { name: 'Needs your attention (5)' }).waitFor();
+  await popup.getByRole('button', { name: 'Re-send all that pass the rules' }).click();
+  await popup.getByRole('heading', { name: /^Re-send \d+ of the \d+ checked\?$/ }).waitFor();
+  await shoot(popup, '16-bulk-resend-plan');
+  await popup.getByRole('button', { name: /^Re-send \d+$/ }).click();
+  await popup.getByRole('heading', { name: /^Re-send finished/ }).waitFor();
+  await shoot(popup, '17-bulk-resend-summary');
+  await popup.close();
 }
 
 async function walkThrough(ext: ExtensionBrowser, page: Page): Promise<void> {
@@ -116,6 +139,7 @@ async function walkThrough(ext: ExtensionBrowser, page: Page): Promise<void> {
   await popup.getByText('Checking the export rules…').first().waitFor({ state: 'detached' });
   await shoot(popup, '11-popup');
   await popup.close();
+  await teamQueue(ext, page);
 
   const options = await ext.openOptions();
   await options.setViewportSize({ width: 800, height: 700 });

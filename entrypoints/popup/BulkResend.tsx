@@ -7,15 +7,15 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { BulkJob } from '@/lib/contract/bulk-resend';
 import type { VendorIds } from '@/lib/contract/messages';
 import { bulkPhase, bulkProgress } from '@/lib/erp/bulk-progress';
-import { errorText, t } from '@/lib/extension/i18n';
+import { errorText, t, type MessageKey } from '@/lib/extension/i18n';
 import type { BulkResendState } from './use-bulk-resend';
 
-/** The companies that will not be sent, each with every reason. */
-function SkippedList({ job }: { job: BulkJob }) {
+/** The companies that will not be (or were not) sent, each with every reason. */
+function SkippedList({ job, heading }: { job: BulkJob; heading: MessageKey }) {
   if (job.skipped.length === 0) return null;
   return (
     <>
-      <h3>{t('bulkWillNotSend')}</h3>
+      <h3>{t(heading)}</h3>
       <ul>
         {job.skipped.map((skip) => (
           <li key={`${skip.companyId}:${skip.vendorId}`}>
@@ -55,7 +55,7 @@ function Plan({ job, state }: { job: BulkJob; state: BulkResendState }) {
       ) : (
         <p>{t('bulkNothingToSend')}</p>
       )}
-      <SkippedList job={job} />
+      <SkippedList job={job} heading="bulkWillNotSend" />
       <div class="bulk-buttons">
         {job.items.length > 0 && (
           <button type="button" class="button button-primary" onClick={() => void state.confirm()}>
@@ -88,7 +88,7 @@ function Summary({ job, state }: { job: BulkJob; state: BulkResendState }) {
           </ul>
         </>
       )}
-      <SkippedList job={job} />
+      <SkippedList job={job} heading="bulkSkippedHeading" />
       <div class="bulk-buttons">
         <button type="button" class="button" onClick={() => void state.close()}>
           {t('bulkDismiss')}

@@ -584,6 +584,9 @@ describe('popup: bulk re-send', () => {
     const summary = bulkSection();
     expect(summary.querySelector('h2')!.textContent).toBe('Re-send finished: 0 of 1 re-sent, 1 failed, 1 skipped.');
     expect(summary.textContent).toContain('Beacon Glass: The ERP refused it.');
+    expect(summary.textContent).toContain(
+      'Skipped: they do not pass the rulesRidge Roofing: This company is inactive.',
+    );
     await act(() => button(summary, 'Close')!.click());
     await settle();
     expect(cleared).toEqual([{ id: 'job-1' }]);
