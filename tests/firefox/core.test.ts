@@ -1,10 +1,10 @@
 /**
- * The core flows in a real Firefox: send once and wait, every reason in the tooltip (hover and keyboard), a
+ * The core flows in a real Firefox: the Directory list's statuses, send once and wait, every reason in the tooltip (hover and keyboard), a
  * rejection's comment shown as text and Re-send, retrieve, a status change reaching the open page and the popup, and
  * the options page saving and testing the connection.
  */
 import { describe, expect } from 'vitest';
-import { companyVendorPath, HARBOR, SUMMIT, VENDORS } from '../../scripts/sandbox-pages';
+import { companyVendorPath, directoryPath, HARBOR, SUMMIT, TIMBERLINE, VENDORS } from '../../scripts/sandbox-pages';
 import type { Page } from 'puppeteer-core';
 import { byRole, clickWhenReady, eventually, fieldByLabel, test, textOfRole, type Firefox } from './firefox';
 
@@ -27,6 +27,26 @@ async function sendAcme(firefox: Firefox): Promise<Page> {
 }
 
 describe('in Firefox', () => {
+  test("the Directory list shows each company's ERP status beside its name, and on the next page", async ({
+    firefox,
+  }) => {
+    const page = await firefox.open(directoryPath(TIMBERLINE));
+    const tags = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('erp-resend-status')].map(
+          (tag) =>
+            `${tag.closest('tr')?.querySelector('th')?.firstChild?.textContent}: ${tag.shadowRoot?.querySelector('.tag')?.textContent}`,
+        ),
+      );
+    await eventually(tags).toEqual(['Aspen Abatement: ✓ERP: Synced to ERP', 'Granite Masonry: ↺ERP: Rejected']);
+    await (await byRole(page, 'button', 'Next')).click();
+    await eventually(tags).toEqual([
+      'Hawk Hoisting: ◔ERP: Waiting for approval',
+      'Quartz Quarry: ↺ERP: Rejected',
+      'Redwood Roofing: ↺ERP: Rejected',
+    ]);
+  });
+
   test('the control appears on a vendor edit page of a sandbox on any port, and one click sends once', async ({
     firefox,
     sandbox,
