@@ -8,6 +8,7 @@
  */
 import type { BulkItem, BulkJob, BulkSkip } from '@/lib/contract/bulk-resend';
 import { ok, type Result } from '@/lib/contract/errors';
+import { vendorKey } from '@/lib/contract/keys';
 import type { VendorIds } from '@/lib/contract/messages';
 import type { TrackedMap, TrackedRequest } from '@/lib/contract/tracked-request';
 import { bulkPhase } from '@/lib/erp/bulk-progress';
@@ -43,7 +44,7 @@ export interface BulkResend {
 }
 
 const latestByVendor = (tracked: TrackedMap): Map<string, TrackedRequest> =>
-  new Map(latestPerVendor(Object.values(tracked)).map((e) => [`${e.companyId}:${e.request.item_id}`, e]));
+  new Map(latestPerVendor(Object.values(tracked)).map((e) => [vendorKey(e.companyId, e.request.item_id), e]));
 
 /** One company of the plan: to be sent, or skipped with every reason. */
 async function check(
@@ -92,7 +93,7 @@ function stepper(deps: BulkResendDeps, iso: () => string) {
     if (next.state === 'sending') {
       // Left mid-send by a stopped worker, whose start finished the send with its key if it could: already sent when
       // the vendor's latest request is a new one.
-      const latest = latestByVendor(await deps.tracked()).get(`${next.companyId}:${next.vendorId}`);
+      const latest = latestByVendor(await deps.tracked()).get(vendorKey(next.companyId, next.vendorId));
       if (latest && latest.request.id !== next.replaces && isOpen(latest.request.status)) {
         await setItem(current.id, next, { state: 'sent' });
         return true;
@@ -128,7 +129,8 @@ export function createBulkResend(deps: BulkResendDeps): BulkResend {
       const latest = latestByVendor(await deps.tracked());
       const checked: (BulkItem | BulkSkip)[] = [];
       // One company at a time: a long queue spreads its checks instead of bursting into the rate limit.
-      for (const ids of wanted) checked.push(await check(vendors, latest.get(`${ids.companyId}:${ids.vendorId}`), ids));
+      for (const ids of wanted)
+        checked.push(await check(vendors, latest.get(vendorKey(ids.companyId, ids.vendorId)), ids));
       const planned: BulkJob = {
         id: newId(),
         plannedAt: iso(),

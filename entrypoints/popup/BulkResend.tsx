@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { BulkJob } from '@/lib/contract/bulk-resend';
+import { vendorKey } from '@/lib/contract/keys';
 import type { VendorIds } from '@/lib/contract/messages';
 import { bulkPhase, bulkProgress } from '@/lib/erp/bulk-progress';
 import { errorText, t, type MessageKey } from '@/lib/extension/i18n';
@@ -18,7 +19,7 @@ function SkippedList({ job, heading }: { job: BulkJob; heading: MessageKey }) {
       <h3>{t(heading)}</h3>
       <ul>
         {job.skipped.map((skip) => (
-          <li key={`${skip.companyId}:${skip.vendorId}`}>
+          <li key={vendorKey(skip.companyId, skip.vendorId)}>
             <strong>{skip.name}</strong>: {skip.reasons.join(' ')}
           </li>
         ))}
@@ -48,7 +49,7 @@ function Plan({ job, state }: { job: BulkJob; state: BulkResendState }) {
           <h3>{t('bulkWillSend')}</h3>
           <ul>
             {job.items.map((item) => (
-              <li key={`${item.companyId}:${item.vendorId}`}>{item.name}</li>
+              <li key={vendorKey(item.companyId, item.vendorId)}>{item.name}</li>
             ))}
           </ul>
         </>
@@ -81,7 +82,7 @@ function Summary({ job, state }: { job: BulkJob; state: BulkResendState }) {
           <h3>{t('bulkFailedHeading')}</h3>
           <ul>
             {failures.map((item) => (
-              <li key={`${item.companyId}:${item.vendorId}`}>
+              <li key={vendorKey(item.companyId, item.vendorId)}>
                 <strong>{item.name}</strong>: {item.note}
               </li>
             ))}
