@@ -609,6 +609,18 @@ describe('bulk re-send', () => {
     expect(h.api.created.map((r) => r.item_id).sort()).toEqual([101, 103]);
   });
 
+  it('a vendor the admin may not see (403) is skipped with why, and the others are planned', async () => {
+    const h = harness();
+    const bg = worker(h);
+    await queue(h, bg);
+    h.api.failNext('vendor', { kind: 'forbidden', status: 403 });
+    const planned = await plan(bg, 101, 103);
+    expect(planned.skipped.map((s) => [s.vendorId, s.reasons])).toEqual([
+      [101, ["You don't have permission to do this in Procore. Ask a Directory Admin."]],
+    ]);
+    expect(planned.items.map((i) => i.vendorId)).toEqual([103]);
+  });
+
   it('a cancelled plan is forgotten and cannot be started', async () => {
     const h = harness();
     const bg = worker(h);
