@@ -12,9 +12,9 @@ import { vendorKey } from '@/lib/contract/keys';
 import type { VendorIds } from '@/lib/contract/messages';
 import type { TrackedMap, TrackedRequest } from '@/lib/contract/tracked-request';
 import { bulkPhase } from '@/lib/erp/bulk-progress';
-import { latestPerVendor } from '@/lib/erp/latest-request';
+import { latestByVendor } from '@/lib/erp/latest-request';
 import { actionFor, isOpen } from '@/lib/erp/status';
-import { computeReasons } from '@/lib/erp/why-unavailable';
+import { savedVendorReasons } from '@/lib/erp/why-unavailable';
 import { reasonText } from '@/lib/erp/why-unavailable-text';
 import type { CheckedItem } from '@/lib/extension/checked-item';
 import { errorText, t } from '@/lib/extension/i18n';
@@ -43,9 +43,6 @@ export interface BulkResend {
   resume(): Promise<void>;
 }
 
-const latestByVendor = (tracked: TrackedMap): Map<string, TrackedRequest> =>
-  new Map(latestPerVendor(Object.values(tracked)).map((e) => [vendorKey(e.companyId, e.request.item_id), e]));
-
 /** One company of the plan: to be sent, or skipped with every reason. */
 async function check(
   vendors: VendorViews,
@@ -57,9 +54,9 @@ async function check(
     return skip(entry?.request.item_name ?? '', [t('bulkMovedOn')]);
   const saved = await vendors.saved(ids.companyId, ids.vendorId);
   if (!saved.ok) return skip(entry.request.item_name, [errorText(saved.error)]);
-  const { vendor, settings, permission } = saved.value;
+  const { vendor } = saved.value;
   if (vendor.synced_to_erp) return skip(vendor.name, [t('bulkMovedOn')]);
-  const reasons = computeReasons({ vendor, form: {}, settings, permission, dirty: false });
+  const reasons = savedVendorReasons(saved.value);
   if (reasons.length > 0) return skip(vendor.name, reasons.map(reasonText));
   return { ...ids, name: vendor.name, origin: entry.origin, replaces: entry.request.id, state: 'queued', note: null };
 }
@@ -93,7 +90,7 @@ function stepper(deps: BulkResendDeps, iso: () => string) {
     if (next.state === 'sending') {
       // Left mid-send by a stopped worker, whose start finished the send with its key if it could: already sent when
       // the vendor's latest request is a new one.
-      const latest = latestByVendor(await deps.tracked()).get(vendorKey(next.companyId, next.vendorId));
+      const latest = latestByVendor(Object.values(await deps.tracked())).get(vendorKey(next.companyId, next.vendorId));
       if (latest && latest.request.id !== next.replaces && isOpen(latest.request.status)) {
         await setItem(current.id, next, { state: 'sent' });
         return true;
@@ -126,7 +123,7 @@ export function createBulkResend(deps: BulkResendDeps): BulkResend {
     async plan(wanted) {
       const current = await job.get();
       if (current && bulkPhase(current) === 'running') return ok(current);
-      const latest = latestByVendor(await deps.tracked());
+      const latest = latestByVendor(Object.values(await deps.tracked()));
       const checked: (BulkItem | BulkSkip)[] = [];
       // One company at a time: a long queue spreads its checks instead of bursting into the rate limit.
       for (const ids of wanted)

@@ -8,7 +8,7 @@ import type { ErpRequest } from '@/lib/contract/api-bodies';
 import { fail, ok, type Result } from '@/lib/contract/errors';
 import { vendorKey } from '@/lib/contract/keys';
 import type { TrackedMap } from '@/lib/contract/tracked-request';
-import { latestPerVendor, newestFirst } from '@/lib/erp/latest-request';
+import { latestByVendor, newestFirst } from '@/lib/erp/latest-request';
 import type { ApiClient } from './api/client';
 import { toUserError } from './api/api-error';
 import { COMPANY_CACHE_MS } from './vendor-view';
@@ -33,13 +33,9 @@ export function createDirectoryStatuses({ api, tracked, record, now = Date.now }
   };
 
   const statusesOf: DirectoryStatusesOf = async (companyId, vendorIds) => {
-    const wanted = new Set(vendorIds);
-    const known = new Map<number, ErpRequest>();
-    for (const entry of latestPerVendor(Object.values(await tracked()))) {
-      if (entry.companyId === companyId && wanted.has(entry.request.item_id))
-        known.set(entry.request.item_id, entry.request);
-    }
-    const unknown = vendorIds.filter((id) => !known.has(id) && !fresh(vendorKey(companyId, id)));
+    const latestTracked = latestByVendor(Object.values(await tracked()));
+    const known = (id: number) => latestTracked.get(vendorKey(companyId, id))?.request;
+    const unknown = vendorIds.filter((id) => !known(id) && !fresh(vendorKey(companyId, id)));
     if (unknown.length > 0) {
       const client = await api();
       if (!client.ok) return client;
@@ -57,7 +53,7 @@ export function createDirectoryStatuses({ api, tracked, record, now = Date.now }
         return fail(toUserError(err));
       }
     }
-    const latest = vendorIds.map((id) => known.get(id) ?? fresh(vendorKey(companyId, id))?.latest ?? null);
+    const latest = vendorIds.map((id) => known(id) ?? fresh(vendorKey(companyId, id))?.latest ?? null);
     return ok(latest.filter((request): request is ErpRequest => request !== null));
   };
   return statusesOf;

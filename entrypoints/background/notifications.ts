@@ -50,15 +50,18 @@ export function parseNotificationId(id: string): { companyId: number; vendorId: 
   return match ? { companyId: Number(match[1]), vendorId: Number(match[2]) } : null;
 }
 
-export async function showNotification(entry: TrackedRequest): Promise<void> {
-  const { title, message } = notificationText(entry);
-  await browser.notifications.create(notificationId(entry), {
+/** Shown with the extension's icon; a second one with the same id replaces the first. */
+async function show(id: string, { title, message }: NotificationText): Promise<void> {
+  await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icons/128.png'),
     title,
     message,
   });
 }
+
+export const showNotification = (entry: TrackedRequest): Promise<void> =>
+  show(notificationId(entry), notificationText(entry));
 
 /** A bulk re-send is done: how many were sent, failed and skipped. Its id is the job's, so it is never shown twice. */
 export function bulkDoneText(job: BulkJob): NotificationText {
@@ -69,10 +72,4 @@ export function bulkDoneText(job: BulkJob): NotificationText {
   };
 }
 
-export async function showBulkDone(job: BulkJob): Promise<void> {
-  await browser.notifications.create(`erp-bulk:${job.id}`, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icons/128.png'),
-    ...bulkDoneText(job),
-  });
-}
+export const showBulkDone = (job: BulkJob): Promise<void> => show(`erp-bulk:${job.id}`, bulkDoneText(job));

@@ -5,11 +5,10 @@
  * stops polling until the settings change; a company the token no longer reaches (403, 404) is noted and skipped.
  */
 import { browser } from 'wxt/browser';
-import type { ErpRequest } from '@/lib/contract/api-bodies';
 import type { Result, UserError } from '@/lib/contract/errors';
 import type { TrackedMap, TrackedRequest } from '@/lib/contract/tracked-request';
 import { effectivePollSeconds, MIN_POLL_SECONDS, type Settings } from '@/lib/extension/settings';
-import type { ApiClient } from './api/client';
+import type { ApiClient, ListResult } from './api/client';
 import type { RateGate } from './api/rate-gate';
 import { toUserError } from './api/api-error';
 import { knownCompanies, nextCursor, planPoll, recordCalls, withinBudget, type PollCall } from './poll-plan';
@@ -42,17 +41,11 @@ export interface Poller {
   countCalls(count: number): void;
 }
 
-interface Answer {
-  requests: ErpRequest[];
-  etag: string | null;
-  notModified: boolean;
-  foreign: number;
-}
-type Outcome = { call: PollCall; answer: Answer } | { call: PollCall; error: UserError };
+type Outcome = { call: PollCall; answer: ListResult } | { call: PollCall; error: UserError };
 
 /** A company's questions, asked one after the other; one failure fails the company's poll (its cursor stays). */
 const ask = async (client: ApiClient, call: PollCall): Promise<Outcome> => {
-  const answer: Answer = { requests: [], etag: null, notModified: false, foreign: 0 };
+  const answer: ListResult = { requests: [], etag: null, notModified: false, foreign: 0 };
   try {
     for (const { status, updatedSince } of call.questions) {
       const listed = await client.listRequests(call.companyId, { status, updatedSince }, call.etag, 'poll');

@@ -10,9 +10,8 @@ import { STATUS_TONE, TONE_ICON } from '@/lib/erp/status';
 import { statusLabel, t } from '@/lib/extension/i18n';
 import { STATUS_TAG } from '@/lib/procore/selectors';
 import tones from '@/components/status-tones.css?inline';
+import { tooltipPosition } from '@/components/tooltip-position';
 import css from './status-tag.css?inline';
-
-const TIP_GAP = 4;
 
 /** What the tag says: changes of it (a new status, a new comment) redraw it, anything else leaves it be. */
 export const tagKey = (request: ErpRequest): string => `${request.id}:${request.status}:${request.updated_at}`;
@@ -25,15 +24,16 @@ export function tipWords(request: ErpRequest): string[] {
   return [...(by ? [by] : []), ...requestDetails(request), t('popupSentBy', request.sent_by.name)];
 }
 
+/** Shown in the top layer and placed as the page control's tooltip is (`components/tooltip-position.ts`). */
 function showTip(tag: HTMLElement, tip: HTMLElement): void {
   if (!tip.isConnected) return;
   tip.showPopover();
-  const box = tag.getBoundingClientRect();
-  const left = Math.max(TIP_GAP, Math.min(box.left, innerWidth - tip.offsetWidth - TIP_GAP));
-  const below = box.bottom + TIP_GAP;
-  const top = below + tip.offsetHeight > innerHeight ? box.top - tip.offsetHeight - TIP_GAP : below;
-  tip.style.left = `${left}px`;
-  tip.style.top = `${top}px`;
+  const { x, y } = tooltipPosition(tag.getBoundingClientRect(), tip.getBoundingClientRect(), {
+    width: document.documentElement.clientWidth,
+    height: document.documentElement.clientHeight,
+  });
+  tip.style.left = `${x}px`;
+  tip.style.top = `${y}px`;
 }
 
 export function createStatusTag(request: ErpRequest): HTMLElement {

@@ -6,7 +6,7 @@
 import { orNoAnswer, type UserError } from '@/lib/contract/errors';
 import { sendMessage } from '@/lib/contract/messaging';
 import { actionFor } from '@/lib/erp/status';
-import { computeReasons, type Reason } from '@/lib/erp/why-unavailable';
+import { savedVendorReasons, type Reason } from '@/lib/erp/why-unavailable';
 
 export type ResendCheck =
   /** `resendable` is false when the vendor has moved on since (re-sent from the page, synced): no button then. */
@@ -23,7 +23,7 @@ async function checkVendor(companyId: number, vendorId: number): Promise<ResendC
   return {
     ok: true,
     resendable: actionFor(latest?.status ?? null, vendor.synced_to_erp) === 'resend',
-    reasons: computeReasons({ vendor, form: {}, settings, permission, dirty: false }),
+    reasons: savedVendorReasons({ vendor, settings, permission }),
   };
 }
 

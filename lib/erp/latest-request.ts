@@ -26,3 +26,7 @@ export function latestPerVendor(tracked: Iterable<TrackedRequest>): TrackedReque
   }
   return [...latest.values()];
 }
+
+/** Each vendor's latest request, by `vendorKey`. */
+export const latestByVendor = (tracked: Iterable<TrackedRequest>): Map<string, TrackedRequest> =>
+  new Map(latestPerVendor(tracked).map((entry) => [vendorKey(entry.companyId, entry.request.item_id), entry]));

@@ -184,6 +184,10 @@ export function computeReasons(input: RuleInput): Reason[] {
   return [...reasons, ...ruleReasons(settings, vendor, input.form)];
 }
 
+/** The reasons for the saved vendor alone, nothing typed and nothing unsaved: a re-send from outside its page. */
+export const savedVendorReasons = (saved: Pick<RuleInput, 'vendor' | 'settings' | 'permission'>): Reason[] =>
+  computeReasons({ ...saved, form: {}, dirty: false });
+
 /** A 422's field errors as reasons, so they show in the same list as the others and name their field. */
 export const serverReasons = (error: UserError): Reason[] =>
   Object.entries(error.fieldErrors ?? {}).flatMap(([field, messages]) =>

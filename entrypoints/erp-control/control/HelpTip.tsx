@@ -7,7 +7,7 @@ import { Component, createRef } from 'preact';
 import { ReasonList } from '@/components/ReasonList';
 import { t } from '@/lib/extension/i18n';
 import type { Reason } from '@/lib/erp/why-unavailable';
-import { tooltipPosition } from './tooltip-position';
+import { tooltipPosition } from '@/components/tooltip-position';
 
 /** Time to move the pointer from the "?" onto the tooltip (it stays open while hovered). */
 const LEAVE_DELAY_MS = 150;

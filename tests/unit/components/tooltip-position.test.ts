@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE, GAP, tooltipPosition } from '@/entrypoints/erp-control/control/tooltip-position';
+import { EDGE, GAP, tooltipPosition } from '@/components/tooltip-position';
 
 const viewport = { width: 1000, height: 800 };
 const tip = { width: 200, height: 100 };
