@@ -600,7 +600,8 @@ describe('bulk re-send', () => {
     const planned = await plan(first, 101, 103);
     h.api.hangCreates = true;
     await first.handle('startBulkResend', { id: planned.id }, POPUP_SENDER);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The first send has left and hangs: the worker is stopped mid-send.
+    while (h.api.countOf('createRequest') === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     h.api.hangCreates = false;
     const next = worker(h);
     await next.start();
