@@ -1,4 +1,5 @@
 /** Reading the extension's own state (badge, notifications, tabs) from inside its service worker. */
+import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import type { ExtensionBrowser } from '../../scripts/extension-browser';
 import { STORED, storagePlace } from '../../lib/extension/storage-items';
@@ -18,9 +19,18 @@ export const notificationCount = async (ext: ExtensionBrowser): Promise<number> 
 export const notificationIds = async (ext: ExtensionBrowser): Promise<string[]> =>
   (await ext.serviceWorker()).evaluate(async () => Object.keys(await chrome.notifications.getAll()));
 
-export const activeTabUrl = async (ext: ExtensionBrowser): Promise<string | undefined> =>
+/** The active tab's URL, where the extension may see it (a Procore page; not its own pages without `tabs`). */
+export const activeTabUrl = async (ext: ExtensionBrowser): Promise<string | undefined> => (await activeTab(ext))?.url;
+
+export const activeTabId = async (ext: ExtensionBrowser): Promise<number | undefined> => (await activeTab(ext))?.id;
+
+/** The tab an extension page is in, as the page itself reads it. */
+export const tabIdOf = (page: Page): Promise<number | undefined> =>
+  page.evaluate(async () => (await chrome.tabs.getCurrent())?.id);
+
+const activeTab = async (ext: ExtensionBrowser) =>
   (await ext.serviceWorker()).evaluate(
-    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.url,
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0],
   );
 
 /** Each section's count in the popup's first screen as the background stored it (`firstScreen` in `lib/erp/queue.ts`), or null. */

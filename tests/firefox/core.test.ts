@@ -141,7 +141,7 @@ describe('in Firefox', () => {
     const options = await firefox.openExtensionPage('options.html');
     await (await byRole(options, 'button', 'Test connection')).click();
     await eventually(() => textOfRole(options, 'status')).toContain('Connected as Alex Admin (alex.admin@example.com)');
-    const poll = await options.waitForSelector('#pollSeconds');
+    const poll = await fieldByLabel(options, 'Check for status changes every (seconds)');
     await poll!.click({ count: 3 });
     await poll!.type('45');
     await (await byRole(options, 'button', 'Save')).click();

@@ -3,7 +3,7 @@
  * driven by puppeteer-core over WebDriver BiDi) with the sandbox add-on installed. Elements are found by role and
  * accessible name (Puppeteer's ARIA queries reach into the control's open shadow root), as in the Chromium suite.
  */
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type JSHandle, type Page } from 'puppeteer-core';
 import { expect, inject, test as base } from 'vitest';
 import { firefoxPath } from '../../scripts/find-firefox';
 import type { SandboxControl } from '../../scripts/sandbox-control';
@@ -60,8 +60,10 @@ export const test = base.extend<FirefoxFixtures>({
   firefox: async ({ sandbox: _ }, use) => {
     const browser = await launchWithAddon();
     try {
+      // A window per page: once the add-on has shown a notification, headless Firefox 140.12's latest window is the
+      // notification's, which has no tabs, and a new tab fails there.
       const open = async (path: string) => {
-        const page = await browser.newPage();
+        const page = await browser.newPage({ type: 'window' });
         await page.goto(`${sandboxUrl()}${path}`);
         return page;
       };
@@ -69,12 +71,9 @@ export const test = base.extend<FirefoxFixtures>({
       // web-accessible), and what loads is the extension's own page, with its APIs.
       const openExtensionPage = async (file: 'popup.html' | 'options.html') => {
         const page = await open('/');
-        await page.evaluate((url) => void (location.href = url), `moz-extension://${UUID}/${file}`);
-        await page.waitForFunction(
-          (url) => location.href === url && document.readyState === 'complete',
-          {},
-          `moz-extension://${UUID}/${file}`,
-        );
+        const url = `moz-extension://${UUID}/${file}`;
+        await page.evaluate((to) => void (location.href = to), url);
+        await waitIn(page, (to: string) => location.href === to && document.readyState === 'complete', url);
         return page;
       };
       await use({ browser, open, openExtensionPage });
@@ -109,10 +108,28 @@ function queryRole(role: string, name: string | null, want: 'first' | 'text'): E
   return found[0] ?? null;
 }
 
+/**
+ * Runs `find` in the page every 100 ms until it returns something, and hands that back. Firefox 140.12 refuses
+ * Puppeteer's `waitForFunction` on extension pages (it compiles the predicate with `Function()`, which their CSP
+ * forbids); `evaluateHandle` calls the function as it is. A page in the middle of navigating is asked again.
+ */
+async function waitIn<A extends unknown[], R>(page: Page, find: (...args: A) => R, ...args: A): Promise<JSHandle<R>> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const handle: JSHandle<unknown> | null = await page
+      .evaluateHandle(find as (...values: unknown[]) => unknown, ...(args as unknown[]))
+      .catch(() => null);
+    if (handle && (await handle.evaluate((value: unknown) => Boolean(value)).catch(() => false)))
+      return handle as JSHandle<R>;
+    await handle?.dispose();
+    if (Date.now() > deadline) throw new Error(`nothing found in ${page.url()} in 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** The first element with this role and name, once it is there. */
 export async function byRole(page: Page, role: string, name: string | null = null): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForFunction(queryRole, { timeout: 20_000, polling: 100 }, role, name, 'first' as const);
-  return handle as ElementHandle<Element>;
+  return (await waitIn(page, queryRole, role, name, 'first' as const)) as unknown as ElementHandle<Element>;
 }
 
 /** The text of every element with this role (e.g. the control's status line), joined; '' while there is none. */
@@ -121,25 +138,21 @@ export const textOfRole = async (page: Page, role: string): Promise<string> =>
 
 /** Clicks a button once it takes clicks: a button that just changed its action ignores them for a moment. */
 export async function clickWhenReady(page: Page, button: ElementHandle<Element>): Promise<void> {
-  await page.waitForFunction(
-    (element) => element.getAttribute('aria-disabled') !== 'true',
-    { timeout: 20_000 },
-    button,
-  );
+  await waitIn(page, (element: Element) => element.getAttribute('aria-disabled') !== 'true', button as never);
   await button.click();
 }
 
 /** The form field a label names (the sandbox's form labels each field with `for`). */
 export async function fieldByLabel(page: Page, label: string): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForFunction(
-    (text) => {
+  const handle = await waitIn(
+    page,
+    (text: string) => {
       const found = Array.from(document.querySelectorAll('label')).find(
         (l) => l.textContent?.replace(/\s*\*$/, '').trim() === text,
       );
       return found?.htmlFor ? document.getElementById(found.htmlFor) : null;
     },
-    { timeout: 20_000 },
     label,
   );
-  return handle as ElementHandle<Element>;
+  return handle as unknown as ElementHandle<Element>;
 }
