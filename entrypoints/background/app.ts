@@ -23,6 +23,7 @@ import { createSender } from './send-exactly-once';
 import { lockStorageToTrustedContexts } from './storage-access';
 import { createStorageRepair } from './storage-repair';
 import { openStoredItems, type StoredItems } from './stored-items';
+import { createKeptViews } from './kept-views';
 import { createTabWatchers, type PushVendorChanged } from './tab-watchers';
 import { prune } from './tracked-requests';
 import { createTracking, type Tracking } from './tracking';
@@ -85,6 +86,7 @@ function wire(deps: BackgroundDeps) {
     createStorageRepair({ stored: () => stored, api, tracking: () => tracking, now }),
     noteDropped(() => stored, now),
   );
+  const keptViews = createKeptViews(stored.keptViews, now);
   const watchers = createTabWatchers(stored.watchers, deps.push);
   const poller = createPoller({
     stored,
@@ -95,7 +97,14 @@ function wire(deps: BackgroundDeps) {
     gate,
     now,
   });
-  const tracking: Tracking = createTracking({ stored, settings, watchers, schedule: poller.schedule, now });
+  const tracking: Tracking = createTracking({
+    stored,
+    settings,
+    watchers,
+    keptViews,
+    schedule: poller.schedule,
+    now,
+  });
   const vendors = createVendorViews({ api: api.current, record: tracking.record, now });
   const directoryStatuses = createDirectoryStatuses({
     api: api.current,
@@ -118,25 +127,15 @@ function wire(deps: BackgroundDeps) {
 
   const queueView = () => queueViewOf(stored);
   const saveFirstScreen = createFirstScreenWriter(stored, queueView);
-  const handlers = createHandlers({
-    stored,
-    api,
-    vendors,
-    directoryStatuses,
-    sender,
-    bulk,
-    tracking,
-    poller,
-    watchers,
-    queueView,
-    sandboxUrl,
-  });
-  return { now, sandboxUrl, api, stored, watchers, poller, tracking, sender, bulk, saveFirstScreen, handlers };
+  const parts = { stored, api, vendors, directoryStatuses, sender, bulk, tracking, poller, watchers, keptViews };
+  const handlers = createHandlers({ ...parts, queueView, sandboxUrl });
+  return { ...parts, now, sandboxUrl, saveFirstScreen, handlers };
 }
 
 export function createBackgroundApp(deps: BackgroundDeps = {}) {
   const wired = wire(deps);
-  const { now, sandboxUrl, api, stored, watchers, poller, tracking, sender, saveFirstScreen, handlers } = wired;
+  const { now, sandboxUrl, api, stored, watchers, keptViews, poller, tracking, sender, saveFirstScreen, handlers } =
+    wired;
 
   return {
     stored,
@@ -164,9 +163,10 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
       if (reason === 'install') await browser.runtime.openOptionsPage();
     },
 
-    /** New URL or token: forget the 401, the client and the cursors' answers, and poll again. */
+    /** New URL or token: forget the 401, the client, the kept vendor views and the cursors' answers, and poll again. */
     async onSettingsChanged() {
       api.forget();
+      await keptViews.clear();
       await stored.poll.update((s) => ({ ...s, authError: null, lastError: null }));
       await tracking.refreshBadge();
       await poller.schedule();

@@ -13,13 +13,15 @@ import {
   type RequestType,
   type VendorView,
 } from '@/lib/contract/messages';
+import { jsonEqual } from '@/lib/extension/json-equal';
 import { isProcoreOrigin } from '@/lib/procore/origins';
-import type { DirectoryRef } from '@/lib/procore/page-url';
+import type { DirectoryRef, PageRef } from '@/lib/procore/page-url';
 import type { ApiAccess } from './api-access';
 import { toUserError } from './api/api-error';
 import { isAllowed, senderOrigin, type GuardContext, type SenderInfo } from './message-guard';
 import type { BulkResend } from './bulk-resend';
 import type { DirectoryStatusesOf } from './directory-statuses';
+import { pageOfAction, type KeptViews } from './kept-views';
 import type { Poller } from './polling';
 import type { Sender } from './send-exactly-once';
 import type { StoredItems } from './stored-items';
@@ -47,6 +49,7 @@ export interface HandlerDeps {
   tracking: Tracking;
   poller: Poller;
   watchers: TabWatchers;
+  keptViews: KeptViews;
   queueView: () => Promise<QueueView>;
   sandboxUrl: string;
 }
@@ -84,18 +87,53 @@ async function companyOfPage(deps: HandlerDeps, page: DirectoryRef, from: Sender
   return company;
 }
 
+/** A vendor view answered to `page`: kept, so that a worker woken next time shows it at once (`kept-views.ts`). */
+async function keptAs(deps: HandlerDeps, page: PageRef, view: Result<VendorView>): Promise<Result<VendorView>> {
+  if (view.ok) await deps.keptViews.keep(page, view.value);
+  return view;
+}
+
+/** The vendor of a page, from the API. */
+async function freshView(deps: HandlerDeps, page: PageRef, refresh: boolean, from: SenderInfo) {
+  const company = await companyOfPage(deps, page, from);
+  if (!company.ok) return company;
+  const projectId = page.level === 'project' ? page.projectId : undefined;
+  const view = await deps.vendors.view(company.value, page.vendorId, { refresh, projectId });
+  if (!view.ok) await deps.tracking.noteError(view.error);
+  return view;
+}
+
+/**
+ * A kept view was shown: the API is asked again. If it says otherwise, the page is told (`vendorChanged`) and its next
+ * ask is answered what the API said; a failure is the page's to show, so nothing of the vendor stays kept.
+ */
+async function checkShown(deps: HandlerDeps, page: PageRef, shown: VendorView, from: SenderInfo): Promise<void> {
+  const fresh = await freshView(deps, page, false, from);
+  const same = fresh.ok && jsonEqual(fresh.value, shown);
+  if (fresh.ok) await deps.keptViews.keep(page, fresh.value, !same);
+  else await deps.keptViews.forget([shown]);
+  const tabId = from.tab?.id;
+  if (!same && tabId !== undefined) {
+    await deps.watchers.tell(tabId, { companyId: shown.companyId, vendorId: shown.vendorId });
+  }
+}
+
 /** What a content script may ask (`from: 'page'` in `MESSAGES`). */
 function pageHandlers(deps: HandlerDeps): Pick<Handlers, PageRequestType> {
   const { api, vendors, tracking, sandboxUrl } = deps;
 
   return {
     async getVendor({ page, refresh }, from) {
-      const company = await companyOfPage(deps, page, from);
-      if (!company.ok) return company;
-      const projectId = page.level === 'project' ? page.projectId : undefined;
-      const view = await vendors.view(company.value, page.vendorId, { refresh, projectId });
-      if (!view.ok) await tracking.noteError(view.error);
-      return view;
+      const kept = refresh ? null : await deps.keptViews.get(page);
+      if (!kept) return keptAs(deps, page, await freshView(deps, page, refresh, from));
+      // The page asks again because it was told: what it is answered now was checked a moment ago.
+      if (kept.told) await deps.keptViews.keep(page, kept.view);
+      else {
+        void checkShown(deps, page, kept.view, from).catch((err: unknown) =>
+          console.error('[erp-resend] a kept vendor view was not checked again', err),
+        );
+      }
+      return ok(kept.view);
     },
 
     async getDirectoryStatuses({ page, vendorIds }, from) {
@@ -116,19 +154,22 @@ function pageHandlers(deps: HandlerDeps): Pick<Handlers, PageRequestType> {
       const linkOrigin = new URL(origin).origin;
       await remember(deps, companyId, linkOrigin);
       const sent = await deps.sender.send({ companyId, vendorId, origin: linkOrigin });
-      if (!sent.ok) return viewAfterFailure(deps, { companyId, vendorId, projectId }, sent.error);
-      return vendors.view(companyId, vendorId, { refresh: false, projectId });
+      const page = pageOfAction({ companyId, vendorId, projectId });
+      if (!sent.ok)
+        return keptAs(deps, page, await viewAfterFailure(deps, { companyId, vendorId, projectId }, sent.error));
+      return keptAs(deps, page, await vendors.view(companyId, vendorId, { refresh: false, projectId }));
     },
 
     async retrieve({ companyId, vendorId, requestId, projectId }) {
       const client = await api.current();
       if (!client.ok) return client;
+      const page = pageOfAction({ companyId, vendorId, projectId });
       try {
         await tracking.record(companyId, [await client.value.retrieveRequest(companyId, requestId)]);
       } catch (err) {
-        return viewAfterFailure(deps, { companyId, vendorId, projectId }, toUserError(err));
+        return keptAs(deps, page, await viewAfterFailure(deps, { companyId, vendorId, projectId }, toUserError(err)));
       }
-      return vendors.view(companyId, vendorId, { refresh: false, projectId });
+      return keptAs(deps, page, await vendors.view(companyId, vendorId, { refresh: false, projectId }));
     },
 
     async watch({ companyId, vendorId }, from) {

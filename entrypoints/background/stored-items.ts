@@ -4,7 +4,15 @@
  * `update` serialises its read-modify-write cycles so two handlers never overwrite each other's change.
  */
 import { z } from 'zod/mini';
-import { erpRequestSchema, idSchema } from '@/lib/contract/api-bodies';
+import {
+  erpRequestSchema,
+  idSchema,
+  PERMISSION_LEVELS,
+  storedRequestSchema,
+  vendorSchema,
+} from '@/lib/contract/api-bodies';
+import type { VendorView } from '@/lib/contract/messages';
+import { VALIDATORS, type ErpSettings } from '@/lib/erp/export-settings';
 import type { UserError } from '@/lib/contract/errors';
 import { bulkJobSchema, type BulkJob } from '@/lib/contract/bulk-resend';
 import { trackedRequestSchema, type TrackedMap } from '@/lib/contract/tracked-request';
@@ -84,6 +92,38 @@ const tabIdsSchema = z.array(z.int());
 /** Tabs to tell when a vendor changes, by `vendorKey`. */
 export type Watchers = Record<string, z.infer<typeof tabIdsSchema>>;
 
+/** The integration's settings as a vendor view carries them (`ErpSettings`), made from the API's answer already. */
+const erpSettingsSchema = z.object({
+  erpSystem: z.string(),
+  erpName: z.string(),
+  erpDataSynced: z.boolean(),
+  exports: z.object({ create: z.boolean(), update: z.boolean() }),
+  warning: z.nullable(z.string()),
+  rules: z.record(
+    z.string(),
+    z.array(
+      z.object({ validator: z.enum(VALIDATORS), length: z.optional(z.number()), message: z.optional(z.string()) }),
+    ),
+  ),
+  ignored: z.array(z.string()),
+}) as unknown as z.ZodMiniType<ErpSettings>;
+
+/** A vendor page's view as it was answered, without a notice (that was said once), and when (`kept-views.ts`). */
+const keptViewSchema = z.object({
+  at: z.number(),
+  told: z.boolean(),
+  view: z.object({
+    companyId: idSchema,
+    vendorId: idSchema,
+    vendor: vendorSchema,
+    settings: erpSettingsSchema,
+    permission: z.enum(PERMISSION_LEVELS),
+    latest: z.nullable(storedRequestSchema),
+    history: z.array(storedRequestSchema),
+  }) as unknown as z.ZodMiniType<VendorView>,
+});
+export type KeptView = z.infer<typeof keptViewSchema>;
+
 /** Version 1 kept tracked requests as a list, without the notified status. */
 const trackedV1Schema = z.array(z.object({ request: z.unknown(), companyId: z.number(), origin: z.string() }));
 
@@ -137,6 +177,7 @@ export interface StoredItems {
   firstScreen: CheckedItem<FirstScreen | null>;
   queueFilter: CheckedItem<Whose>;
   bulkResend: CheckedItem<BulkJob | null>;
+  keptViews: CheckedItem<Record<string, KeptView>>;
 }
 
 /**
@@ -192,5 +233,6 @@ export function openStoredItems(
       fallback: () => null,
       onCorrupt,
     }),
+    keptViews: checkedItem(STORED.keptViews, { ...recordOf(keptViewSchema), onCorrupt }),
   };
 }

@@ -13,6 +13,8 @@ export interface TabWatchers {
   forgetTab(tabId: number): Promise<void>;
   /** Pushes `vendorChanged` to every tab watching one of these vendors. */
   notify(vendors: VendorIds[]): Promise<void>;
+  /** Pushes `vendorChanged` to this tab, whether it watches yet or not (it asked for the vendor a moment ago). */
+  tell(tabId: number, vendor: VendorIds): Promise<void>;
 }
 
 export type PushVendorChanged = (tabId: number, data: VendorIds) => Promise<void>;
@@ -30,6 +32,7 @@ export function createTabWatchers(item: CheckedItem<Watchers>, push: PushVendorC
       return next;
     });
   };
+  const tell = (tabId: number, vendor: VendorIds) => push(tabId, vendor).catch(() => forgetTab(tabId));
   return {
     async watch(tabId, companyId, vendorId) {
       // A tab shows one vendor at a time: after a client-side navigation it watches the new one only.
@@ -43,10 +46,8 @@ export function createTabWatchers(item: CheckedItem<Watchers>, push: PushVendorC
     async notify(vendors) {
       const all = await item.get();
       const unique = new Map(vendors.map((v) => [vendorKey(v.companyId, v.vendorId), v]));
-      const sends = [...unique].flatMap(([key, vendor]) =>
-        (all[key] ?? []).map((tabId) => push(tabId, vendor).catch(() => forgetTab(tabId))),
-      );
-      await Promise.all(sends);
+      await Promise.all([...unique].flatMap(([key, vendor]) => (all[key] ?? []).map((tabId) => tell(tabId, vendor))));
     },
+    tell,
   };
 }

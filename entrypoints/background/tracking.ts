@@ -11,6 +11,7 @@ import type { Settings } from '@/lib/extension/settings';
 import { ofWhom } from '@/lib/erp/whose';
 import { badgeCount, showBadge } from './badge';
 import { dueNotifications, markNotified, showNotification } from './notifications';
+import type { KeptViews } from './kept-views';
 import type { StoredItems } from './stored-items';
 import type { TabWatchers } from './tab-watchers';
 import { mergeRequests, prune, recordSent } from './tracked-requests';
@@ -19,6 +20,8 @@ export interface TrackingDeps {
   stored: StoredItems;
   settings: () => Promise<Settings>;
   watchers: TabWatchers;
+  /** The vendor views kept for pages: those a change makes out of date are not shown again. */
+  keptViews: Pick<KeptViews, 'outdated'>;
   /** Starts or stops polling to match what is open (the poller's `schedule`). */
   schedule: () => Promise<void>;
   now: () => number;
@@ -36,7 +39,7 @@ export interface Tracking {
   refreshBadge(): Promise<void>;
 }
 
-export function createTracking({ stored, settings, watchers, schedule, now }: TrackingDeps): Tracking {
+export function createTracking({ stored, settings, watchers, keptViews, schedule, now }: TrackingDeps): Tracking {
   const refreshBadge = async () => {
     const [current, tracked, state] = await Promise.all([settings(), stored.tracked.get(), stored.poll.get()]);
     if (!current.badge) return showBadge({ kind: 'off' });
@@ -63,6 +66,7 @@ export function createTracking({ stored, settings, watchers, schedule, now }: Tr
       );
     }
     await refreshBadge();
+    await keptViews.outdated(changed);
     await watchers.notify(changed.map((e) => ({ companyId: e.companyId, vendorId: e.request.item_id })));
     await schedule();
   };

@@ -56,4 +56,6 @@ export const STORED = {
   queueFilter: { key: 'local:queueFilter', version: 1 },
   /** The popup's bulk re-send: its plan, then its progress, until the admin has seen its summary. */
   bulkResend: { key: 'local:bulkResend', version: 1 },
+  /** The last view answered to each vendor page, shown again at once by a worker just woken (`kept-views.ts`). */
+  keptViews: { key: 'session:keptViews', version: 1 },
 } as const satisfies Record<string, StoredItemSpec>;
