@@ -188,9 +188,16 @@ export function openStoredItems(
   onCorrupt: CorruptListener,
   onDropped: (count: number) => void = () => {},
 ): StoredItems {
+  const trackedChecked = checkedItem<string | null>(STORED.trackedChecked, {
+    check: (raw) => (typeof raw === 'string' ? { success: true, data: raw } : { success: false }),
+    fallback: () => null,
+    onCorrupt,
+  });
   return {
     tracked: checkedItem(STORED.tracked, {
       ...recordOf(trackedRequestSchema),
+      // Checked requests are stored as they were checked: the check strips, defaults and transforms nothing.
+      checkedText: { load: () => trackedChecked.get(), save: (digest) => trackedChecked.set(digest) },
       onCorrupt,
       whenFull: (tracked) => {
         const { next, dropped } = dropOldestSynced(tracked);

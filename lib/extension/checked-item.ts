@@ -44,6 +44,25 @@ export interface ItemOptions<T> {
    * write then fails). Asked again as long as storage stays full.
    */
   whenFull?: (value: T) => T | null;
+  /**
+   * For an item stored as JSON text: where the digest of the last text that passed the check (or was written from a
+   * checked value) is kept. The same text checks the same, so a context reading that text again (a worker woken
+   * again) parses it without checking it: for 1,000 tracked requests the check is most of a cold read. Only for a
+   * check that changes nothing of a value it passes (no defaults, no transforms, no keys dropped).
+   */
+  checkedText?: CheckedTexts;
+}
+
+/** The digest of the text last known to pass the item's check (`session:` storage, which pages cannot reach). */
+export interface CheckedTexts {
+  load(): Promise<string | null>;
+  save(digest: string): Promise<void>;
+}
+
+/** SHA-256 of the text, in hex: a few milliseconds for a megabyte. */
+export async function textDigest(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Chrome: "QUOTA_BYTES quota exceeded"; Firefox: a QuotaExceededError. */
@@ -55,24 +74,27 @@ function rawItem(spec: StoredItemSpec, migrations: Migrations) {
   const { area, areaName, name, meta } = place(spec);
   let versionStored = spec.version === 1;
   return {
-    async read(): Promise<unknown> {
+    /** `text`: what an up-to-date value was read from (`asJsonText`); null after a migration. */
+    async read(): Promise<{ value: unknown; text: string | null }> {
       const stored = await readStored(spec);
-      if (!stored) return null;
+      if (!stored) return { value: null, text: null };
       if (stored.version >= spec.version) {
         versionStored = true;
-        return stored.value;
+        return { value: stored.value, text: stored.text };
       }
       let migrated = stored.value;
       for (let next = stored.version + 1; next <= spec.version; next += 1)
         migrated = migrations[next]?.(migrated) ?? migrated;
       await area.set({ [name]: encodeStored(spec, migrated), [meta]: { v: spec.version } });
       versionStored = true;
-      return migrated;
+      return { value: migrated, text: null };
     },
-    async write(value: unknown): Promise<void> {
+    /** Resolves with what was stored. */
+    async write(value: unknown): Promise<unknown> {
       const stored = encodeStored(spec, value);
       await area.set(versionStored ? { [name]: stored } : { [name]: stored, [meta]: { v: spec.version } });
       versionStored = true;
+      return stored;
     },
     watch(callback: (value: unknown) => void): void {
       browser.storage.onChanged.addListener((changes, changedArea) => {
@@ -85,14 +107,13 @@ function rawItem(spec: StoredItemSpec, migrations: Migrations) {
 
 /** Writes `value`, or what `whenFull` gives up of it while storage refuses it as full; resolves with what was written. */
 async function writeWithinQuota<T>(
-  write: (value: unknown) => Promise<void>,
+  write: (value: unknown) => Promise<unknown>,
   value: T,
   whenFull?: (value: T) => T | null,
-): Promise<T> {
+): Promise<{ written: T; stored: unknown }> {
   for (let next = value; ;) {
     try {
-      await write(next);
-      return next;
+      return { written: next, stored: await write(next) };
     } catch (err) {
       const smaller = isQuotaError(err) ? whenFull?.(next) : null;
       if (!smaller) throw err;
@@ -110,8 +131,49 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export function checkedItem<T>(spec: StoredItemSpec, options: ItemOptions<T>): CheckedItem<T> {
+/** What an item knows of the texts that passed its check (`ItemOptions.checkedText`); nothing when it has none. */
+function checkedTextsOf(spec: StoredItemSpec, checkedText: CheckedTexts | undefined) {
+  return {
+    /** Remembered as checked: not awaited, since a digest that is missing or behind only means one more check. */
+    noteChecked(stored: unknown): void {
+      if (!checkedText || typeof stored !== 'string') return;
+      void textDigest(stored)
+        .then((digest) => checkedText.save(digest))
+        .catch((err: unknown) => console.warn(`[erp-resend] ${spec.key}: the checked text was not noted`, err));
+    },
+    /** The text read is the one last checked: no need to check it again. */
+    async checkedBefore(text: string | null): Promise<boolean> {
+      if (!checkedText || text === null) return false;
+      const [digest, known] = await Promise.all([textDigest(text), checkedText.load().catch(() => null)]);
+      return digest === known;
+    },
+  };
+}
+
+/** The stored value, checked (unless it is the text last checked), else what can be salvaged of it, written back. */
+async function loadChecked<T>(
+  spec: StoredItemSpec,
+  item: ReturnType<typeof rawItem>,
+  options: ItemOptions<T>,
+): Promise<T> {
   const { check, fallback, onCorrupt, salvage = fallback } = options;
+  const { noteChecked, checkedBefore } = checkedTextsOf(spec, options.checkedText);
+  const { value: raw, text } = await item.read();
+  if (raw === null || raw === undefined) return fallback();
+  if (await checkedBefore(text)) return raw as T;
+  const parsed = check(raw);
+  if (parsed.success) {
+    if (jsonEqual(parsed.data, raw)) noteChecked(text);
+    return parsed.data;
+  }
+  const repaired = salvage(raw);
+  await item.write(repaired);
+  onCorrupt(spec.key, raw);
+  return repaired;
+}
+
+export function checkedItem<T>(spec: StoredItemSpec, options: ItemOptions<T>): CheckedItem<T> {
+  const { check } = options;
   const item = rawItem(spec, options.migrations ?? {});
   let queue: Promise<unknown> = Promise.resolve();
   let cached: { value: T } | null = null;
@@ -137,16 +199,8 @@ export function checkedItem<T>(spec: StoredItemSpec, options: ItemOptions<T>): C
     });
   }
 
-  const load = async (): Promise<T> => {
-    const raw = await item.read();
-    if (raw === null || raw === undefined) return fallback();
-    const parsed = check(raw);
-    if (parsed.success) return parsed.data;
-    const repaired = salvage(raw);
-    await item.write(repaired);
-    onCorrupt(spec.key, raw);
-    return repaired;
-  };
+  const { noteChecked } = checkedTextsOf(spec, options.checkedText);
+  const load = () => loadChecked(spec, item, options);
   const get = (): Promise<T> => {
     if (cached) return Promise.resolve(cached.value);
     if (loading) return loading;
@@ -166,8 +220,9 @@ export function checkedItem<T>(spec: StoredItemSpec, options: ItemOptions<T>): C
     if (!parsed.success) throw new TypeError(`${spec.key}: the value does not match its schema`);
     const checked = keep(parsed.data);
     try {
-      const written = await writeWithinQuota(item.write, checked, options.whenFull);
+      const { written, stored } = await writeWithinQuota(item.write, checked, options.whenFull);
       if (written !== checked) keep(written);
+      noteChecked(stored);
     } catch (err) {
       forget(); // what is stored now is not known
       throw err;

@@ -41,6 +41,8 @@ export const STORED = {
    * the same map stored as an object.
    */
   tracked: { key: 'local:tracked', version: 3, asJsonText: true },
+  /** The digest of the tracked requests' text last checked: a worker woken again need not check that text again. */
+  trackedChecked: { key: 'session:trackedChecked', version: 1 },
   /** Sends whose outcome is not known yet: the per-vendor lock and its Idempotency-Key. */
   sends: { key: 'local:sends', version: 1 },
   /** Where each company's poll left off, the last update and error, the hourly call count. */

@@ -26,12 +26,19 @@ export function decodeStored(spec: StoredItemSpec, value: unknown): unknown {
   }
 }
 
-/** The stored value and its version (1 when none is stored, as WXT counts), or null when nothing is stored. */
-export async function readStored(spec: StoredItemSpec): Promise<{ value: unknown; version: number } | null> {
+/**
+ * The stored value and its version (1 when none is stored, as WXT counts), or null when nothing is stored; `text`: the
+ * JSON text it was read from, for `asJsonText` items.
+ */
+export async function readStored(
+  spec: StoredItemSpec,
+): Promise<{ value: unknown; version: number; text: string | null } | null> {
   const { area, name, meta } = place(spec);
   const stored = await area.get([name, meta]);
-  const value = decodeStored(spec, stored[name]);
+  const raw: unknown = stored[name];
+  const value = decodeStored(spec, raw);
   if (value === null || value === undefined) return null;
   const version = (stored[meta] as { v?: unknown } | undefined)?.v;
-  return { value, version: typeof version === 'number' ? version : 1 };
+  const text = spec.asJsonText && typeof raw === 'string' ? raw : null;
+  return { value, version: typeof version === 'number' ? version : 1, text };
 }

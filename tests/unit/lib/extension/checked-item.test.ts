@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { checkedItem, textDigest } from '@/lib/extension/checked-item';
 import { jsonEqual } from '@/lib/extension/json-equal';
 import type { TrackedRequest } from '@/lib/contract/tracked-request';
 import { openStoredItems } from '@/entrypoints/background/stored-items';
@@ -224,5 +225,72 @@ describe('a write that storage refuses as full', () => {
     fullAbove(2);
     await expect(stored.tracked.update((tracked) => ({ ...tracked, ...map(3) }))).rejects.toThrow(/quota/i);
     expect(Object.keys(await stored.tracked.get())).toEqual(['8001:1', '8001:2']);
+  });
+});
+
+describe('a text checked before', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  /** A new item over the same storage (a worker woken again) whose check counts its calls; `digests` outlives it. */
+  function woken(digests: { last: string | null }, check = (raw: unknown) => raw) {
+    const counted = { calls: 0 };
+    const item = checkedItem<unknown>(STORED.tracked, {
+      check: (raw) => {
+        counted.calls += 1;
+        return { success: true, data: check(raw) };
+      },
+      fallback: () => ({}),
+      onCorrupt: () => undefined,
+      checkedText: {
+        load: async () => digests.last,
+        save: async (digest) => void (digests.last = digest),
+      },
+    });
+    return { item, counted };
+  }
+
+  it('is read again without its check, by whichever context reads it next', async () => {
+    await writeElsewhere(JSON.stringify(map(1, 2)));
+    const digests = { last: null as string | null };
+    const first = woken(digests);
+    expect(await first.item.get()).toEqual(map(1, 2));
+    expect(first.counted.calls).toBe(1);
+    await vi.waitFor(() => expect(digests.last).not.toBeNull());
+
+    const again = woken(digests);
+    expect(await again.item.get()).toEqual(map(1, 2));
+    expect(again.counted.calls).toBe(0);
+  });
+
+  it('is checked again once anything else wrote another text; a text the item wrote is not', async () => {
+    const digests = { last: null as string | null };
+    const writer = woken(digests);
+    await writer.item.set(map(1));
+    await vi.waitFor(async () => expect(digests.last).toBe(await textDigest(JSON.stringify(map(1)))));
+    const afterWrite = woken(digests);
+    expect(await afterWrite.item.get()).toEqual(map(1));
+    expect(afterWrite.counted.calls).toBe(0);
+
+    await writeElsewhere(JSON.stringify(map(1, 2)));
+    const reader = woken(digests);
+    expect(await reader.item.get()).toEqual(map(1, 2));
+    expect(reader.counted.calls).toBe(1);
+  });
+
+  it('that its check changed (a key dropped) is checked every time', async () => {
+    await writeElsewhere(JSON.stringify({ ...map(1), extra: true }));
+    const digests = { last: null as string | null };
+    const drop = (raw: unknown) => {
+      const { extra: _, ...rest } = raw as Record<string, unknown>;
+      return rest;
+    };
+    // Read, its digest made to compare with the last one noted, and none made to note this text.
+    const digest = vi.spyOn(crypto.subtle, 'digest');
+    expect(await woken(digests, drop).item.get()).toEqual(map(1));
+    expect(digest).toHaveBeenCalledTimes(1);
+    const again = woken(digests, drop);
+    expect(await again.item.get()).toEqual(map(1));
+    expect(again.counted.calls).toBe(1);
+    digest.mockRestore();
   });
 });
