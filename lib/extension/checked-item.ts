@@ -155,9 +155,9 @@ async function loadChecked<T>(
   spec: StoredItemSpec,
   item: ReturnType<typeof rawItem>,
   options: ItemOptions<T>,
+  { noteChecked, checkedBefore }: ReturnType<typeof checkedTextsOf>,
 ): Promise<T> {
   const { check, fallback, onCorrupt, salvage = fallback } = options;
-  const { noteChecked, checkedBefore } = checkedTextsOf(spec, options.checkedText);
   const { value: raw, text } = await item.read();
   if (raw === null || raw === undefined) return fallback();
   if (await checkedBefore(text)) return raw as T;
@@ -199,8 +199,8 @@ export function checkedItem<T>(spec: StoredItemSpec, options: ItemOptions<T>): C
     });
   }
 
-  const { noteChecked } = checkedTextsOf(spec, options.checkedText);
-  const load = () => loadChecked(spec, item, options);
+  const texts = checkedTextsOf(spec, options.checkedText);
+  const load = () => loadChecked(spec, item, options, texts);
   const get = (): Promise<T> => {
     if (cached) return Promise.resolve(cached.value);
     if (loading) return loading;
@@ -222,7 +222,7 @@ export function checkedItem<T>(spec: StoredItemSpec, options: ItemOptions<T>): C
     try {
       const { written, stored } = await writeWithinQuota(item.write, checked, options.whenFull);
       if (written !== checked) keep(written);
-      noteChecked(stored);
+      texts.noteChecked(stored);
     } catch (err) {
       forget(); // what is stored now is not known
       throw err;

@@ -175,7 +175,6 @@ describe('kept vendor views', () => {
     const clock = { now: T0 };
     const bg = worker(api, clock);
     await askVendor(bg);
-    await bg.stored.keptViews.get();
     await vi.waitFor(async () => expect(Object.keys(await bg.stored.keptViews.get())).toEqual(['c8001:101']));
     await bg.poller.poll();
     api.decide(8001, 1, 'rejected');
