@@ -4,6 +4,7 @@ import { findChromium, thisMachine } from './scripts/find-chromium';
 import { originMatchPattern } from './lib/extension/match-pattern';
 import { zodFreeBundles } from './scripts/zod-free-bundles';
 import { esModuleBuildFor, nativeBrowserApiFor } from './scripts/build-hooks';
+import { preactClassicJsx } from './scripts/classic-jsx';
 
 // `--mode sandbox` builds an extension that treats the local sandbox as Procore.
 const sandboxUrl = (process.env.SANDBOX_URL ?? 'http://127.0.0.1:4100').replace(/\/$/, '');
@@ -69,14 +70,15 @@ export default defineConfig({
     // The content script and the popup must not bundle zod: the build fails if they do.
     plugins: [
       preact({ devToolsEnabled: env.mode === 'development' }),
+      // Development keeps the automatic runtime's development JSX (each element's source, for Preact's devtools).
+      ...(env.mode === 'development' ? [] : [preactClassicJsx()]),
       zodFreeBundles(/^(content-scripts\/|erp-control\.js$|directory-statuses\.js$|chunks\/popup-)/),
     ],
     // Vite compiles JSX for development (file names and line numbers in every element) whenever NODE_ENV is not
     // "production", and WXT sets NODE_ENV to the mode: a sandbox build would ship 1 kB of dev JSX in the content script.
     esbuild: { jsxDev: env.mode === 'development' },
-    // Terser: 3 % smaller than esbuild's minifier here, and it minifies the page control, an ES module, whole (Vite
-    // leaves the whitespace of ES-module builds to esbuild's minifier untouched).
-    // No comments kept: Preact's `@__PURE__` annotations are for the minifier, not for the bundle.
+    // Terser: 3 % smaller than esbuild's minifier here. No comments kept: Preact's `@__PURE__` annotations are for the
+    // minifier, not for the bundle. The page's parts, ES modules, are minified by `scripts/build-hooks.ts` instead.
     build: { minify: 'terser', terserOptions: { format: { comments: false }, compress: { passes: 2 } } },
     define: {
       __SANDBOX_URL__: JSON.stringify(env.mode === 'sandbox' ? sandboxUrl : ''),

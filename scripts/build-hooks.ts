@@ -3,18 +3,21 @@
  * content script and unlisted script on its own, and the extension pages together).
  */
 import { createRequire } from 'node:module';
-import type { Alias, InlineConfig } from 'vite';
+import { minify, type MinifyOptions } from 'terser';
+import type { Alias, InlineConfig, Plugin } from 'vite';
 
 interface Entry {
   name: string;
+  /** The entrypoint's own file. */
+  inputPath: string;
 }
 type BuildHook = (group: readonly Entry[], config: InlineConfig) => void;
 
 /** A hook that changes the config of the builds made only of `entrypoints`, and leaves every other build alone. */
 const forBuildsOf =
-  (entrypoints: readonly string[], change: (config: InlineConfig) => void): BuildHook =>
+  (entrypoints: readonly string[], change: (config: InlineConfig, group: readonly Entry[]) => void): BuildHook =>
   (group, config) => {
-    if (group.every((entry) => entrypoints.includes(entry.name))) change(config);
+    if (group.every((entry) => entrypoints.includes(entry.name))) change(config, group);
   };
 
 /** One copy for the project's code and WXT's own (WXT would otherwise resolve the package from its own folder). */
@@ -41,11 +44,54 @@ export const nativeBrowserApiFor = (entrypoints: readonly string[]): BuildHook =
   });
 
 /**
- * WXT bundles unlisted scripts as IIFEs, to be injected whole. The page control is instead imported by the content
- * script's loader, which hands it its WXT context: it is built as an ES module whose default export is what its
- * `main` returns (WXT's own entry wrapper exports it). With `globalName: false` WXT adds nothing after the bundle.
+ * WXT bundles unlisted scripts as IIFEs, to be injected whole, inside a wrapper that calls their `main` and logs a
+ * crash in development (105 B gzipped in the control). The page control and the statuses are instead imported by the
+ * content script's loader, which calls them and logs what fails: each is built as an ES module from its own
+ * `index.ts`, whose default export is its WXT definition (the loader calls its `main`). These modules are final files,
+ * so they are minified as such (`finalModuleMinify`).
  */
 export const esModuleBuildFor = (entrypoints: readonly string[]): BuildHook =>
-  forBuildsOf(entrypoints, (config) => {
-    if (config.build?.lib) config.build.lib.formats = ['es'];
+  forBuildsOf(entrypoints, (config, [entry]) => {
+    if (!config.build?.lib || !entry) return;
+    config.build.lib.entry = entry.inputPath;
+    config.build.lib.formats = ['es'];
+    if (config.build.minify !== 'terser') return;
+    const options = config.build.terserOptions ?? {};
+    // Vite's terser stands down for this plugin's; its CSS minifier, which would follow it, does not.
+    config.build.minify = false;
+    config.build.cssMinify ??= true;
+    config.plugins = [...(config.plugins ?? []), finalModuleMinify(options)];
   });
+
+/** Preact's private properties (`_children` and the like, published as `__k`, `__e`, …, so that its devtools can read them). */
+const PREACT_PRIVATE = /^__[A-Za-z]?$/;
+
+/**
+ * Minifies an ES-module build as the final file it is. Vite minifies every ES-module library keeping its `@__PURE__`
+ * annotations, for a bundler that would tree-shake it again; these modules go to the browser as they are. Preact's
+ * private property names are shortened too: in a module with no imports nothing outside it can read them (no
+ * devtools in a published build). Terser may write ES2020, which every browser the extension runs in reads.
+ */
+export function finalModuleMinify(options: MinifyOptions): Plugin {
+  return {
+    name: 'erp-resend:final-module-minify',
+    // After Vite's own output transforms (its target's syntax lowering, which re-prints the code).
+    renderChunk: {
+      order: 'post',
+      async handler(code, chunk, output) {
+        if (chunk.imports.length > 0 || chunk.dynamicImports.length > 0)
+          this.error(`${chunk.fileName} imports other chunks: its private property names cannot be shortened alone`);
+        const mangle = typeof options.mangle === 'object' ? options.mangle : {};
+        const result = await minify(code, {
+          ...options,
+          ecma: 2020,
+          module: true,
+          mangle: { ...mangle, properties: { regex: PREACT_PRIVATE } },
+          format: { ...options.format, preserve_annotations: false },
+          sourceMap: Boolean(output.sourcemap),
+        });
+        return { code: result.code ?? '', map: typeof result.map === 'string' ? result.map : null };
+      },
+    },
+  };
+}

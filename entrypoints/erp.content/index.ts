@@ -17,7 +17,8 @@ const PARTS = [
 ] as const;
 
 type Part = (typeof PARTS)[number];
-type StartPart = (ctx: ContentScriptContext) => void;
+/** Each part's default export is its WXT definition, whose `main` gives the function that starts it. */
+type PartModule = { default: { main(): (ctx: ContentScriptContext) => void } };
 
 export default defineContentScript({
   // A sandbox build treats the local sandbox as Procore; WXT evaluates this at build time with the build's defines.
@@ -29,8 +30,8 @@ export default defineContentScript({
     const startPart = async (part: Part) => {
       started.add(part);
       // The module runs in this script's isolated world, not the page's.
-      const loaded = (await import(/* @vite-ignore */ browser.runtime.getURL(part.script))) as { default: StartPart };
-      if (!ctx.isInvalid) loaded.default(ctx);
+      const loaded = (await import(/* @vite-ignore */ browser.runtime.getURL(part.script))) as PartModule;
+      if (!ctx.isInvalid) loaded.default.main()(ctx);
     };
     const start = (url: URL) => {
       for (const part of PARTS) {

@@ -35,3 +35,9 @@ it('only the background carries the polyfill: not the scripts in Procore pages, 
   for (const file of others) expect.soft(await readFile(file, 'utf8'), file).not.toContain(polyfill);
   expect(await readFile(join(dir, 'background.js'), 'utf8')).toContain(polyfill);
 });
+
+it('the page’s parts are final modules: no annotations kept for another bundler', async () => {
+  const dir = inject('extensionDir');
+  for (const part of ['erp-control.js', 'directory-statuses.js'])
+    expect.soft(await readFile(join(dir, part), 'utf8'), part).not.toContain('@__PURE__');
+});

@@ -15,7 +15,7 @@ interface Props {
 
 /** Follows one page session; the content script remounts it (by key) for another vendor. */
 export class ErpControl extends Component<Props, ControlState> {
-  private unsubscribe: (() => void) | undefined;
+  #unsubscribe: (() => void) | undefined;
 
   constructor(props: Props) {
     super(props);
@@ -23,11 +23,11 @@ export class ErpControl extends Component<Props, ControlState> {
   }
 
   override componentDidMount() {
-    this.unsubscribe = this.props.session.subscribe((state) => this.setState(state));
+    this.#unsubscribe = this.props.session.subscribe((state) => this.setState(state));
   }
 
   override componentWillUnmount() {
-    this.unsubscribe?.();
+    this.#unsubscribe?.();
   }
 
   override render({ session }: Props, state: ControlState) {
