@@ -57,75 +57,92 @@ export interface CompanySkip {
   foreign: number;
 }
 
-const directoryRefSchema = z.discriminatedUnion('level', [
-  z.object({ level: z.literal('company'), companyId: idSchema }),
-  z.object({ level: z.literal('project'), projectId: idSchema }),
-]);
+const directoryRefSchema = () =>
+  z.discriminatedUnion('level', [
+    z.object({ level: z.literal('company'), companyId: idSchema }),
+    z.object({ level: z.literal('project'), projectId: idSchema }),
+  ]);
 
-const pageRefSchema = z.discriminatedUnion('level', [
-  z.object({ level: z.literal('company'), companyId: idSchema, vendorId: idSchema }),
-  z.object({ level: z.literal('project'), projectId: idSchema, vendorId: idSchema }),
-]);
+const pageRefSchema = () =>
+  z.discriminatedUnion('level', [
+    z.object({ level: z.literal('company'), companyId: idSchema, vendorId: idSchema }),
+    z.object({ level: z.literal('project'), projectId: idSchema, vendorId: idSchema }),
+  ]);
 
-const vendorIdsSchema = z.object({ companyId: idSchema, vendorId: idSchema });
+const vendorIds = { companyId: idSchema, vendorId: idSchema };
+const vendorIdsSchema = () => z.object(vendorIds);
 /** A vendor acted on from its edit page: `projectId` when that page is a project's Directory. */
-const pageVendorSchema = z.extend(vendorIdsSchema, { projectId: z.optional(idSchema) });
-export type VendorIds = z.infer<typeof vendorIdsSchema>;
+const pageVendor = { ...vendorIds, projectId: z.optional(idSchema) };
+export type VendorIds = z.infer<ReturnType<typeof vendorIdsSchema>>;
 
 /**
  * `from: 'page'`: a content script on a Procore page may send it (it only reads and acts on the vendor of its page);
- * `from: 'extension'`: only the extension's own pages (popup, options).
+ * `from: 'extension'`: only the extension's own pages (popup, options). The payload's schema is built when the first
+ * message of its kind arrives: a worker woken by one message does not build the other twelve first.
  */
-function message<Input extends z.ZodMiniType, From extends 'page' | 'extension'>(input: Input, from: From) {
-  return { answers: <Answer>() => ({ input, from, answer: undefined as Answer }) };
+function message<Input extends z.ZodMiniType, From extends 'page' | 'extension'>(make: () => Input, from: From) {
+  let input: Input | undefined;
+  return {
+    answers: <Answer>() => ({
+      get input(): Input {
+        return (input ??= make());
+      },
+      from,
+      answer: undefined as Answer,
+    }),
+  };
 }
 
 export const MESSAGES = {
   /** The vendor of a page, resolved (project pages find their company); `refresh` rereads settings too. */
-  getVendor: message(z.object({ page: pageRefSchema, refresh: z.boolean() }), 'page').answers<Result<VendorView>>(),
+  getVendor: message(() => z.object({ page: pageRefSchema(), refresh: z.boolean() }), 'page').answers<
+    Result<VendorView>
+  >(),
   /**
    * Send or re-send, exactly once per call. `origin`: the Procore origin of the page that asked, to link back. The
    * answer's view (here and in `retrieve`) has the permission of the page's project when `projectId` names one.
    */
-  send: message(z.extend(pageVendorSchema, { origin: z.url() }), 'page').answers<Result<VendorView>>(),
-  retrieve: message(z.extend(pageVendorSchema, { requestId: idSchema }), 'page').answers<Result<VendorView>>(),
+  send: message(() => z.object({ ...pageVendor, origin: z.url() }), 'page').answers<Result<VendorView>>(),
+  retrieve: message(() => z.object({ ...pageVendor, requestId: idSchema }), 'page').answers<Result<VendorView>>(),
   /**
    * The latest request of each of these vendors that has one, for the Directory list of the page (`page`, a company's
    * or a project's); learns the company, as `getVendor` does.
    */
   getDirectoryStatuses: message(
-    z.object({
-      page: directoryRefSchema,
-      vendorIds: z.array(idSchema).check(z.minLength(1), z.maxLength(DIRECTORY_ROWS_MAX)),
-    }),
+    () =>
+      z.object({
+        page: directoryRefSchema(),
+        vendorIds: z.array(idSchema).check(z.minLength(1), z.maxLength(DIRECTORY_ROWS_MAX)),
+      }),
     'page',
   ).answers<Result<ErpRequest[]>>(),
   /** Tell the sending tab (`vendorChanged`) when this vendor's record changes. */
   watch: message(vendorIdsSchema, 'page').answers<void>(),
   /** Open the options page (the page's "not connected" note links there; a content script cannot open it). */
-  openOptions: message(z.object({}), 'page').answers<void>(),
+  openOptions: message(() => z.object({}), 'page').answers<void>(),
   /** The tracked requests; `refresh` asks the API first. */
-  getQueue: message(z.object({ refresh: z.boolean() }), 'extension').answers<QueueView>(),
+  getQueue: message(() => z.object({ refresh: z.boolean() }), 'extension').answers<QueueView>(),
   /** Remember the popup's "Everyone / Sent by me" (its first screen is then saved that way). */
-  setQueueFilter: message(z.object({ whose: z.enum(WHOSE) }), 'extension').answers<void>(),
+  setQueueFilter: message(() => z.object({ whose: z.enum(WHOSE) }), 'extension').answers<void>(),
   /**
    * Check these rejected, failed or retrieved companies against the export rules and store the plan of a bulk
    * re-send (what will be sent, what will not and why), to confirm; a bulk re-send still running is answered instead.
    */
   planBulkResend: message(
-    z.object({ vendors: z.array(vendorIdsSchema).check(z.minLength(1), z.maxLength(BULK_RESEND_MAX)) }),
+    () => z.object({ vendors: z.array(vendorIdsSchema()).check(z.minLength(1), z.maxLength(BULK_RESEND_MAX)) }),
     'extension',
   ).answers<Result<BulkJob>>(),
   /** The admin confirmed the plan `id`: the background sends it, whether the popup stays open or not. */
-  startBulkResend: message(z.object({ id: z.string() }), 'extension').answers<BulkJob | null>(),
+  startBulkResend: message(() => z.object({ id: z.string() }), 'extension').answers<BulkJob | null>(),
   /** The bulk re-send stored (planned, running or finished), or null. */
-  getBulkResend: message(z.object({}), 'extension').answers<BulkJob | null>(),
+  getBulkResend: message(() => z.object({}), 'extension').answers<BulkJob | null>(),
   /** Forget the plan `id` (cancelled) or its summary (seen); a running one is left to finish. */
-  clearBulkResend: message(z.object({ id: z.string() }), 'extension').answers<void>(),
+  clearBulkResend: message(() => z.object({ id: z.string() }), 'extension').answers<void>(),
   /** Call /me with these settings (the options page's Test connection). */
-  testConnection: message(z.object({ baseUrl: z.url(), token: z.string().check(z.minLength(1)) }), 'extension').answers<
-    Result<Me>
-  >(),
+  testConnection: message(
+    () => z.object({ baseUrl: z.url(), token: z.string().check(z.minLength(1)) }),
+    'extension',
+  ).answers<Result<Me>>(),
 } as const;
 
 export type RequestType = keyof typeof MESSAGES;

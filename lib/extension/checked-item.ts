@@ -51,6 +51,13 @@ export interface ItemOptions<T> {
    * check that changes nothing of a value it passes (no defaults, no transforms, no keys dropped).
    */
   checkedText?: CheckedTexts;
+  /**
+   * false: what is read is taken as it is; a value is still checked when written. Only for a `session:` item that the
+   * background alone writes: session storage is out of the pages' reach and emptied whenever the extension is
+   * reloaded or updated, so all it holds was checked by this same code when written. A worker woken for a vendor page
+   * then answers without first building and running the item's schema. Default true.
+   */
+  checkOnRead?: boolean;
 }
 
 /** The digest of the text last known to pass the item's check (`session:` storage, which pages cannot reach). */
@@ -160,7 +167,7 @@ async function loadChecked<T>(
   const { check, fallback, onCorrupt, salvage = fallback } = options;
   const { value: raw, text } = await item.read();
   if (raw === null || raw === undefined) return fallback();
-  if (await checkedBefore(text)) return raw as T;
+  if (options.checkOnRead === false || (await checkedBefore(text))) return raw as T;
   const parsed = check(raw);
   if (parsed.success) {
     if (jsonEqual(parsed.data, raw)) noteChecked(text);
@@ -174,6 +181,8 @@ async function loadChecked<T>(
 
 export function checkedItem<T>(spec: StoredItemSpec, options: ItemOptions<T>): CheckedItem<T> {
   const { check } = options;
+  if (options.checkOnRead === false && !spec.key.startsWith('session:'))
+    throw new TypeError(`${spec.key}: only a session item may be read without its check`);
   const item = rawItem(spec, options.migrations ?? {});
   let queue: Promise<unknown> = Promise.resolve();
   let cached: { value: T } | null = null;

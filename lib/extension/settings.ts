@@ -13,17 +13,19 @@ export const MAX_POLL_SECONDS = 3600;
 export const DEFAULT_POLL_SECONDS = 60;
 export const SANDBOX_TOKEN = 'sandbox-token';
 
-export const settingsSchema = z.object({
-  apiUrl: z.string(),
-  token: z.string(),
-  pollSeconds: z.int().check(z.minimum(MIN_POLL_SECONDS), z.maximum(MAX_POLL_SECONDS)),
-  notifications: z.boolean(),
-  badge: z.boolean(),
-  /** Notify of everyone's requests, not only the admin's own (a colleague's rejection too). */
-  notifyEveryone: z._default(z.boolean(), false),
-  /** The badge counts everyone's rejected and failed requests, not only the admin's own. */
-  badgeEveryone: z._default(z.boolean(), false),
-});
+export const settingsSchema = z.lazy(() =>
+  z.object({
+    apiUrl: z.string(),
+    token: z.string(),
+    pollSeconds: z.int().check(z.minimum(MIN_POLL_SECONDS), z.maximum(MAX_POLL_SECONDS)),
+    notifications: z.boolean(),
+    badge: z.boolean(),
+    /** Notify of everyone's requests, not only the admin's own (a colleague's rejection too). */
+    notifyEveryone: z._default(z.boolean(), false),
+    /** The badge counts everyone's rejected and failed requests, not only the admin's own. */
+    badgeEveryone: z._default(z.boolean(), false),
+  }),
+);
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** A sandbox build works out of the box against the sandbox; a production build waits for the options page. */

@@ -294,3 +294,36 @@ describe('a text checked before', () => {
     digest.mockRestore();
   });
 });
+
+describe('a session item read without its check', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  const counting = (key: typeof STORED.keptViews = STORED.keptViews) => {
+    const counted = { calls: 0 };
+    const item = checkedItem<Record<string, number>>(key, {
+      check: (raw) => {
+        counted.calls += 1;
+        const valid = typeof raw === 'object' && raw !== null && Object.values(raw).every((v) => typeof v === 'number');
+        return valid ? { success: true, data: raw as Record<string, number> } : { success: false };
+      },
+      fallback: () => ({}),
+      onCorrupt: () => undefined,
+      checkOnRead: false,
+    });
+    return { item, counted };
+  };
+
+  it('takes what a worker before it wrote as it is, and still checks what it writes', async () => {
+    await counting().item.set({ a: 1 });
+    const woken = counting();
+    expect(await woken.item.get()).toEqual({ a: 1 });
+    expect(woken.counted.calls).toBe(0);
+    await expect(woken.item.set({ a: 'one' } as unknown as Record<string, number>)).rejects.toThrow(/schema/);
+    expect(woken.counted.calls).toBe(1);
+    expect(await counting().item.get()).toEqual({ a: 1 });
+  });
+
+  it('is refused for an item of local storage, which other versions and tools write', () => {
+    expect(() => counting({ ...STORED.keptViews, key: 'local:keptViews' })).toThrow(/only a session item/);
+  });
+});
