@@ -1,8 +1,9 @@
 /**
  * The background's stored items (declared in `lib/extension/storage-items.ts`), each with the zod schema that checks
  * it on every load (the kept views, read first by a worker woken for a vendor page: when written), its fallback, what
- * can be salvaged of it, and its migrations. Each schema is built the first time it checks something (`z.lazy`). The background is the only writer;
- * `update` serialises its read-modify-write cycles so two handlers never overwrite each other's change.
+ * can be salvaged of it, and its migrations. Each schema is built the first time it checks something (`z.lazy`). The
+ * background is the only writer; `update` serialises its read-modify-write cycles so two handlers never overwrite each
+ * other's change.
  */
 import { z } from 'zod/mini';
 import {

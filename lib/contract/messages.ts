@@ -81,16 +81,8 @@ export type VendorIds = z.infer<ReturnType<typeof vendorIdsSchema>>;
  * message of its kind arrives: a worker woken by one message does not build the other twelve first.
  */
 function message<Input extends z.ZodMiniType, From extends 'page' | 'extension'>(make: () => Input, from: From) {
-  let input: Input | undefined;
-  return {
-    answers: <Answer>() => ({
-      get input(): Input {
-        return (input ??= make());
-      },
-      from,
-      answer: undefined as Answer,
-    }),
-  };
+  const input = z.lazy(make);
+  return { answers: <Answer>() => ({ input, from, answer: undefined as Answer }) };
 }
 
 export const MESSAGES = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '@/lib/contract/messages';
 
 describe('the messages table', () => {
-  it('builds a payload schema when it is first asked for, and only once', () => {
+  it('keeps one payload schema per message, built when it first checks one', () => {
     const { input } = MESSAGES.getVendor;
     expect(MESSAGES.getVendor.input).toBe(input);
     expect(input.safeParse({ page: { level: 'company', companyId: 8001, vendorId: 5 }, refresh: false }).success).toBe(

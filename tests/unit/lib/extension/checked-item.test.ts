@@ -5,7 +5,7 @@ import { jsonEqual } from '@/lib/extension/json-equal';
 import type { TrackedRequest } from '@/lib/contract/tracked-request';
 import { openStoredItems } from '@/entrypoints/background/stored-items';
 import type { TrackedMap } from '@/lib/contract/tracked-request';
-import { STORED } from '@/lib/extension/storage-items';
+import { STORED, type StoredItemSpec } from '@/lib/extension/storage-items';
 
 const TRACKED_VERSION = STORED.tracked.version;
 import { ORIGIN, request } from '../../entrypoints/background/fakes';
@@ -298,7 +298,7 @@ describe('a text checked before', () => {
 describe('a session item read without its check', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  const counting = (key: typeof STORED.keptViews = STORED.keptViews) => {
+  const counting = (key: StoredItemSpec = STORED.keptViews) => {
     const counted = { calls: 0 };
     const item = checkedItem<Record<string, number>>(key, {
       check: (raw) => {
