@@ -39,7 +39,9 @@ export interface PopupOpening {
   firstScreen: number;
   /** The first paint with the queue in it: its first section heading's Element Timing entry (pages that have one). */
   queuePaint: number;
-  /** The worker's answer with every request arrived. */
+  /** The whole list was asked for (once the first screen was painted). */
+  queueAsked: number;
+  /** The whole list has arrived: the worker's answer, and the requests read from storage or sent by the worker. */
   wholeQueue: number;
   items: number;
 }
@@ -102,6 +104,7 @@ async function openAndTimePopup(path: string): Promise<PopupOpening> {
     ready: navigation.domContentLoadedEventEnd,
     firstScreen: mark('erp-popup-first-screen'),
     queuePaint,
+    queueAsked: mark('erp-popup-queue-asked'),
     wholeQueue: mark('erp-popup-queue'),
     items: popup.document.querySelectorAll('li').length,
   };
@@ -166,11 +169,16 @@ export interface PopupRuns {
   popup: Map<number, PopupOpening[]>;
   /** `STATIC_PAGE`, copied from the popup, by the number of tracked requests. */
   static: Map<number, PopupOpening[]>;
+  /** ERP Resend's popup opened with the worker stopped, `COLD_POPUP_SIZE` requests tracked. */
+  cold: PopupOpening[];
 }
+
+/** The queue size of the openings with the worker stopped. */
+export const COLD_POPUP_SIZE = 1000;
 
 /**
  * Opens a blank popup, a scripted one, ERP Resend's and its first screen copied as a page with no script, in turn,
- * `POPUP_RUNS` times for each queue size. `dir` is the loaded extension's folder, where the copy is written.
+ * `POPUP_RUNS` times for each queue size; then, for `COLD_POPUP_SIZE`, ERP Resend's with the worker stopped each time. `dir` is the loaded extension's folder, where the copy is written.
  */
 export async function popupFirstPaint(
   ext: ExtensionBrowser,
@@ -182,7 +190,7 @@ export async function popupFirstPaint(
   await driver.goto(ext.extensionUrl(BLANK_PAGE));
   // tsx (esbuild, keepNames) wraps inner functions in `__name(…)`; the page has no such helper, so give it one.
   await driver.evaluate(`var __name = (fn) => fn; globalThis.openPopupView = ${openPopupView.toString()};`);
-  const runs: PopupRuns = { blank: [], scripted: [], popup: new Map(), static: new Map() };
+  const runs: PopupRuns = { blank: [], scripted: [], popup: new Map(), static: new Map(), cold: [] };
   for (const size of sizes) {
     await seedTracked(ext, origin, size);
     const copy = await driver.evaluate(copyFirstScreen);
@@ -200,6 +208,10 @@ export async function popupFirstPaint(
     }
     runs.popup.set(size, openings);
     runs.static.set(size, statics);
+    for (let run = 0; size === COLD_POPUP_SIZE && run < POPUP_RUNS; run += 1) {
+      await ext.stopServiceWorker();
+      runs.cold.push(await driver.evaluate(openAndTimePopup, 'popup.html'));
+    }
   }
   await driver.evaluate(() =>
     (globalThis as unknown as { chrome: BenchChrome }).chrome.action.setPopup({ popup: 'popup.html' }),

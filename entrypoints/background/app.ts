@@ -5,8 +5,8 @@
  * the same methods against WXT's fake browser.
  */
 import { browser } from 'wxt/browser';
-import type { QueueView } from '@/lib/contract/messages';
-import { newestFirst } from '@/lib/erp/latest-request';
+import type { QueueState, QueueView } from '@/lib/contract/messages';
+import { queueRequests } from '@/lib/erp/queue';
 import { POLL_SECONDS_OVERRIDE, SANDBOX_URL } from '@/lib/extension/build-flags';
 import { openEditPage } from '@/lib/extension/open-edit-page';
 import { loadSettings, type Settings } from '@/lib/extension/settings';
@@ -37,15 +37,10 @@ export interface BackgroundDeps extends Partial<Pick<ApiAccessDeps, 'createClien
   loadSettings?: () => Promise<Settings>;
 }
 
-/** What the popup lists: every tracked request, newest first, with the last update and the error to show. */
-async function queueViewOf(stored: StoredItems): Promise<QueueView> {
-  const [tracked, state, whose] = await Promise.all([
-    stored.tracked.get(),
-    stored.poll.get(),
-    stored.queueFilter.get(),
-  ]);
+/** Everything the popup lists but the requests: the last update and the error to show, who is signed in, the filter. */
+async function queueStateOf(stored: StoredItems): Promise<QueueState> {
+  const [state, whose] = await Promise.all([stored.poll.get(), stored.queueFilter.get()]);
   return {
-    requests: Object.values(tracked).sort((a, b) => newestFirst(a.request, b.request)),
     lastUpdated: state.lastUpdated,
     error: state.authError ?? state.lastError,
     repairedAt: state.repairedAt,
@@ -125,10 +120,14 @@ function wire(deps: BackgroundDeps) {
     now,
   });
 
-  const queueView = () => queueViewOf(stored);
+  const queueState = () => queueStateOf(stored);
+  const queueView = async (): Promise<QueueView> => {
+    const [state, tracked] = await Promise.all([queueState(), stored.tracked.get()]);
+    return { ...state, requests: queueRequests(tracked) };
+  };
   const saveFirstScreen = createFirstScreenWriter(stored, queueView);
   const parts = { stored, api, vendors, directoryStatuses, sender, bulk, tracking, poller, watchers, keptViews };
-  const handlers = createHandlers({ ...parts, queueView, sandboxUrl });
+  const handlers = createHandlers({ ...parts, queueState, queueView, sandboxUrl });
   return { ...parts, now, sandboxUrl, saveFirstScreen, handlers };
 }
 

@@ -9,6 +9,8 @@ import {
   type Answer,
   type PageRequestType,
   type Payload,
+  type QueueAnswer,
+  type QueueState,
   type QueueView,
   type RequestType,
   type VendorView,
@@ -50,7 +52,9 @@ export interface HandlerDeps {
   poller: Poller;
   watchers: TabWatchers;
   keptViews: KeptViews;
+  /** The popup's list, requests and all; `queueState` the same without them, which it can read itself. */
   queueView: () => Promise<QueueView>;
+  queueState: () => Promise<QueueState>;
   sandboxUrl: string;
 }
 
@@ -185,9 +189,9 @@ function pageHandlers(deps: HandlerDeps): Pick<Handlers, PageRequestType> {
 /** What only the extension's own pages may ask. */
 function extensionHandlers(deps: HandlerDeps): Omit<Handlers, PageRequestType> {
   return {
-    async getQueue({ refresh }) {
+    async getQueue({ refresh, requests }) {
       if (refresh) await deps.poller.poll();
-      const view = await deps.queueView();
+      const view: QueueAnswer = requests ? await deps.queueView() : { ...(await deps.queueState()), requests: null };
       // Told once: the popup that asked shows it, and keeps showing it while it is open.
       if (view.droppedForSpace) await deps.stored.poll.update((s) => ({ ...s, droppedForSpace: null }));
       return view;

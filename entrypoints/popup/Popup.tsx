@@ -23,6 +23,8 @@ export interface PopupProps {
   firstScreen?: Promise<FirstScreen | null>;
   /** Called once, when the stored first screen has been read (and is about to be painted). */
   onFirstScreen?: () => void;
+  /** Called once, when the whole list (every saved status) is asked for. */
+  onQueueAsked?: () => void;
   /** Called once, when the background's first answer (every saved status) arrives. */
   onFirstQueue?: () => void;
 }
@@ -170,9 +172,10 @@ export function Popup({
   clock = Date.now,
   firstScreen = NO_FIRST_SCREEN,
   onFirstScreen,
+  onQueueAsked,
   onFirstQueue,
 }: PopupProps) {
-  const queue = useQueue({ clock, firstScreen, onFirstScreen, onFirstQueue });
+  const queue = useQueue({ clock, firstScreen, onFirstScreen, onQueueAsked, onFirstQueue });
   const { view, first, now } = queue;
   const [query, setQuery] = useState('');
   const { main, focusLater } = useFocusAfterReload(view);

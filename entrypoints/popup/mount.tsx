@@ -2,7 +2,8 @@
  * Starts the popup in a page: language, title, styles, and the timing marks the bench reads.
  *
  * Bench contract, as performance marks (milliseconds since the popup page started loading): `FIRST_SCREEN_MARK` when
- * the stored first screen has been read, `QUEUE_MARK` when the background's whole list arrives. When the queue is
+ * the stored first screen has been read, `QUEUE_ASKED_MARK` when the whole list is asked for, `QUEUE_MARK` when it
+ * has arrived. When the queue is
  * painted comes from the browser itself: the section headings carry `elementtiming` (see `QueueSection.tsx`).
  */
 import { render } from 'preact';
@@ -13,6 +14,7 @@ import { Popup } from './Popup';
 import './popup.css';
 
 export const FIRST_SCREEN_MARK = 'erp-popup-first-screen';
+export const QUEUE_ASKED_MARK = 'erp-popup-queue-asked';
 export const QUEUE_MARK = 'erp-popup-queue';
 
 export function mountPopup(root: HTMLElement): void {
@@ -26,6 +28,7 @@ export function mountPopup(root: HTMLElement): void {
       locale={locale}
       firstScreen={firstScreen}
       onFirstScreen={() => performance.mark(FIRST_SCREEN_MARK)}
+      onQueueAsked={() => performance.mark(QUEUE_ASKED_MARK)}
       onFirstQueue={() => performance.mark(QUEUE_MARK)}
     />,
     root,

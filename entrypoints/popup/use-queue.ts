@@ -1,17 +1,18 @@
 /**
- * The popup's queue as state: the stored first screen at once, then every saved status from the background, then a
- * refresh from the API. The first screen (`first-screen-reader.ts`) is painted first; only once the browser reports it
- * painted is the worker asked for the whole list, whose answer (1,000 requests to copy and read) would otherwise hold
- * that paint back.
+ * The popup's queue as state: the stored first screen at once, then every saved status, then a refresh from the API.
+ * The first screen (`first-screen-reader.ts`) is painted first; only once the browser reports it painted is the whole
+ * list loaded, which (1,000 requests to read) would otherwise hold that paint back. The list's requests are read here
+ * when a worker has checked their text (`tracked-reader.ts`), and asked of the worker only when none has.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { ok, orNoAnswer, type UserError } from '@/lib/contract/errors';
+import { ok, orNoAnswer, type Result, type UserError } from '@/lib/contract/errors';
 import type { QueueView } from '@/lib/contract/messages';
 import { sendMessage } from '@/lib/contract/messaging';
 import { errorText, tCount } from '@/lib/extension/i18n';
 import { attentionCount, countItems, type FirstScreen } from '@/lib/erp/queue';
 import { problemText } from './Notice';
 import { createVendorChecker, type VendorChecker } from './resend-check';
+import { loadCheckedTracked } from './tracked-reader';
 import { whenFirstScreenPainted } from './when-painted';
 
 /** Relative times move on while the popup stays open. */
@@ -23,6 +24,7 @@ export interface QueueOptions {
   /** The stored first screen, its read started before anything else. */
   firstScreen: Promise<FirstScreen | null>;
   onFirstScreen?: () => void;
+  onQueueAsked?: () => void;
   onFirstQueue?: () => void;
 }
 
@@ -36,6 +38,20 @@ function useNow(clock: () => number): readonly [number, (now: number) => void] {
   return [now, setNow] as const;
 }
 
+/**
+ * The whole list: its state from the worker, its requests from storage when a worker checked them, else from the
+ * worker. Read alongside the worker's answer unless it refreshes (its poll writes them first).
+ */
+async function loadQueue(refresh: boolean): Promise<Result<QueueView>> {
+  const read = refresh ? null : loadCheckedTracked();
+  const answer = await orNoAnswer(sendMessage('getQueue', { refresh, requests: false }).then(ok));
+  if (!answer.ok) return answer;
+  const requests = answer.value.requests ?? (await (read ?? loadCheckedTracked()));
+  if (requests) return ok({ ...answer.value, requests });
+  const whole = await orNoAnswer(sendMessage('getQueue', { refresh: false, requests: true }).then(ok));
+  return whole.ok ? ok({ ...whole.value, requests: whole.value.requests ?? [] }) : whole;
+}
+
 /** What the worker tells only once (requests dropped for space): kept for as long as the popup is open. */
 function useToldOnce() {
   const [dropped, setDropped] = useState<QueueView['droppedForSpace']>(null);
@@ -43,10 +59,36 @@ function useToldOnce() {
   return [dropped, note] as const;
 }
 
-export function useQueue({ clock, firstScreen, onFirstScreen, onFirstQueue }: QueueOptions) {
-  const [view, setView] = useState<QueueView | null>(null);
-  /** Shown only until `view` arrives. */
+/**
+ * The stored first screen, shown only until the whole list arrives; `loadSaved` asks for that list once the first
+ * screen is painted, or at once when there is none.
+ */
+function useFirstScreen(
+  firstScreen: Promise<FirstScreen | null>,
+  loadSaved: () => void,
+  onFirstScreen?: () => void,
+): FirstScreen | null {
   const [first, setFirst] = useState<FirstScreen | null>(null);
+  // A layout effect: the answer is waited for from before the "Loading" placeholder is painted, not a frame later.
+  useLayoutEffect(() => {
+    void firstScreen.then((screen) => {
+      if (!screen) return loadSaved();
+      onFirstScreen?.();
+      setFirst(screen);
+    });
+  }, []);
+
+  // Effects run after the browser paints: the whole list is asked for once the first screen is on screen.
+  useEffect(() => {
+    if (!first) return;
+    if (countItems(first.sections) === 0) loadSaved();
+    else whenFirstScreenPainted(loadSaved);
+  }, [first]);
+  return first;
+}
+
+export function useQueue({ clock, firstScreen, onFirstScreen, onQueueAsked, onFirstQueue }: QueueOptions) {
+  const [view, setView] = useState<QueueView | null>(null);
   const [unanswered, setUnanswered] = useState(false);
   const [refreshing, setRefreshing] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -58,7 +100,7 @@ export function useQueue({ clock, firstScreen, onFirstScreen, onFirstQueue }: Qu
 
   const load = useCallback(
     async (refresh: boolean, onAnswer?: () => void): Promise<QueueView | null> => {
-      const answer = await orNoAnswer(sendMessage('getQueue', { refresh }).then(ok));
+      const answer = await loadQueue(refresh);
       setNow(clock());
       setUnanswered(!answer.ok);
       if (!answer.ok) return null;
@@ -92,26 +134,14 @@ export function useQueue({ clock, firstScreen, onFirstScreen, onFirstQueue }: Qu
     [load],
   );
 
-  const loadSaved = () =>
+  const loadSaved = () => {
+    onQueueAsked?.();
     void load(false, onFirstQueue).then((saved) => {
       if (!saved) void refresh();
     });
+  };
 
-  // A layout effect: the answer is waited for from before the "Loading" placeholder is painted, not a frame later.
-  useLayoutEffect(() => {
-    void firstScreen.then((screen) => {
-      if (!screen) return loadSaved();
-      onFirstScreen?.();
-      setFirst(screen);
-    });
-  }, []);
-
-  // Effects run after the browser paints: the whole list is asked for once the first screen is on screen.
-  useEffect(() => {
-    if (!first) return;
-    if (countItems(first.sections) === 0) loadSaved();
-    else whenFirstScreenPainted(loadSaved);
-  }, [first]);
+  const first = useFirstScreen(firstScreen, loadSaved, onFirstScreen);
 
   // The saved statuses are on screen before any refresh work starts.
   useEffect(() => {

@@ -31,8 +31,13 @@ export interface VendorView {
   notice?: UserError;
 }
 
-export interface QueueView {
+export interface QueueView extends QueueState {
+  /** Every tracked request, newest first (`queueRequests` in `lib/erp/queue.ts`). */
   requests: TrackedRequest[];
+}
+
+/** The popup's list but its requests. */
+export interface QueueState {
   /** ISO time of the last successful refresh from the API, or null. */
   lastUpdated: string | null;
   /** Set when the last refresh failed (auth, offline…): the popup says what to do. */
@@ -48,6 +53,9 @@ export interface QueueView {
   /** One line each: a company whose last poll left something out (its list refused, items of another company). */
   skipped: CompanySkip[];
 }
+
+/** What `getQueue` answers: the requests are null unless asked for. */
+export type QueueAnswer = QueueState & { requests: TrackedRequest[] | null };
 
 export interface CompanySkip {
   companyId: number;
@@ -112,8 +120,15 @@ export const MESSAGES = {
   watch: message(vendorIdsSchema, 'page').answers<void>(),
   /** Open the options page (the page's "not connected" note links there; a content script cannot open it). */
   openOptions: message(() => z.object({}), 'page').answers<void>(),
-  /** The tracked requests; `refresh` asks the API first. */
-  getQueue: message(() => z.object({ refresh: z.boolean() }), 'extension').answers<QueueView>(),
+  /**
+   * The popup's list; `refresh` asks the API first. Its requests only with `requests: true`: the popup reads them itself
+   * when their stored text is the one a worker checked (`entrypoints/popup/tracked-reader.ts`), and asks for them when
+   * it is not, and they are null otherwise.
+   */
+  getQueue: message(
+    () => z.object({ refresh: z.boolean(), requests: z.boolean() }),
+    'extension',
+  ).answers<QueueAnswer>(),
   /** Remember the popup's "Everyone / Sent by me" (its first screen is then saved that way). */
   setQueueFilter: message(() => z.object({ whose: z.enum(WHOSE) }), 'extension').answers<void>(),
   /**

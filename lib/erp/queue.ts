@@ -11,8 +11,8 @@
  */
 import type { UserError } from '../contract/errors';
 import type { QueueView } from '../contract/messages';
-import type { TrackedRequest } from '../contract/tracked-request';
-import { latestPerVendor } from './latest-request';
+import type { TrackedMap, TrackedRequest } from '../contract/tracked-request';
+import { latestPerVendor, newestFirst } from './latest-request';
 import { needsAttention, type ErpStatus } from './status';
 import { ofWhom, type Whose } from './whose';
 
@@ -35,6 +35,10 @@ export interface QueueSection {
   /** How many items the section has in all (`items` may hold only the first few: `firstScreen`). */
   count: number;
 }
+
+/** The tracked requests as the popup lists them (`QueueView.requests`): newest first. */
+export const queueRequests = (tracked: TrackedMap): TrackedRequest[] =>
+  Object.values(tracked).sort((a, b) => newestFirst(a.request, b.request));
 
 /** Lower case without accents, so "sao" finds "São" and "ACME" finds "Acme". */
 export const searchKey = (text: string): string =>

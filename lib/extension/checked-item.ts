@@ -15,6 +15,7 @@ import { browser } from 'wxt/browser';
 import { jsonEqual } from './json-equal';
 import type { StoredItemSpec } from './storage-items';
 import { decodeStored, encodeStored, place, readStored } from './stored-value';
+import { textDigest } from './text-digest';
 
 export type Check<T> = (raw: unknown) => { success: true; data: T } | { success: false };
 export type Migrations = Record<number, (old: unknown) => unknown>;
@@ -64,12 +65,6 @@ export interface ItemOptions<T> {
 export interface CheckedTexts {
   load(): Promise<string | null>;
   save(digest: string): Promise<void>;
-}
-
-/** SHA-256 of the text, in hex: a few milliseconds for a megabyte. */
-export async function textDigest(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Chrome: "QUOTA_BYTES quota exceeded"; Firefox: a QuotaExceededError. */
@@ -141,12 +136,17 @@ function deepFreeze<T>(value: T): T {
 /** What an item knows of the texts that passed its check (`ItemOptions.checkedText`); nothing when it has none. */
 function checkedTextsOf(spec: StoredItemSpec, checkedText: CheckedTexts | undefined) {
   return {
-    /** Remembered as checked: not awaited, since a digest that is missing or behind only means one more check. */
-    noteChecked(stored: unknown): void {
+    /**
+     * Remembered as checked. Never fails: a digest that is missing or behind only means one more check (and a popup
+     * that asks the worker for the requests instead of reading them).
+     */
+    async noteChecked(stored: unknown): Promise<void> {
       if (!checkedText || typeof stored !== 'string') return;
-      void textDigest(stored)
-        .then((digest) => checkedText.save(digest))
-        .catch((err: unknown) => console.warn(`[erp-resend] ${spec.key}: the checked text was not noted`, err));
+      try {
+        await checkedText.save(await textDigest(stored));
+      } catch (err) {
+        console.warn(`[erp-resend] ${spec.key}: the checked text was not noted`, err);
+      }
     },
     /** The text read is the one last checked: no need to check it again. */
     async checkedBefore(text: string | null): Promise<boolean> {
@@ -170,7 +170,8 @@ async function loadChecked<T>(
   if (options.checkOnRead === false || (await checkedBefore(text))) return raw as T;
   const parsed = check(raw);
   if (parsed.success) {
-    if (jsonEqual(parsed.data, raw)) noteChecked(text);
+    // Not awaited: the reader need not wait for it.
+    if (jsonEqual(parsed.data, raw)) void noteChecked(text);
     return parsed.data;
   }
   const repaired = salvage(raw);
@@ -231,7 +232,8 @@ export function checkedItem<T>(spec: StoredItemSpec, options: ItemOptions<T>): C
     try {
       const { written, stored } = await writeWithinQuota(item.write, checked, options.whenFull);
       if (written !== checked) keep(written);
-      texts.noteChecked(stored);
+      // Awaited: once a write is done, a popup reading the requests itself finds them noted as checked.
+      await texts.noteChecked(stored);
     } catch (err) {
       forget(); // what is stored now is not known
       throw err;

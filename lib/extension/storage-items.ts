@@ -26,23 +26,25 @@ export const storagePlace = ({ key }: StoredItemSpec) => {
 };
 
 /*
- * The two items read outside the background have exports of their own, so that the popup's and the options page's
- * bundles carry only their own declaration.
+ * The items read outside the background have exports of their own, so that the popup's and the options page's
+ * bundles carry only their own declarations.
  */
 /** The admin's settings (options page): API URL, token, poll period, notifications, badge. */
 export const SETTINGS_ITEM: StoredItemSpec = { key: 'local:settings', version: 1 };
 /** The popup's first screen, kept ready by the background. */
 export const FIRST_SCREEN_ITEM: StoredItemSpec = { key: 'local:firstScreen', version: 1 };
+/**
+ * Every tracked request, by company and request id. Version 1 was a list without the notified status; version 2
+ * the same map stored as an object. The popup reads it when its text is the one last checked (`TRACKED_CHECKED_ITEM`).
+ */
+export const TRACKED_ITEM: StoredItemSpec = { key: 'local:tracked', version: 3, asJsonText: true };
+/** The digest of the tracked requests' text last checked: a worker woken again need not check that text again. */
+export const TRACKED_CHECKED_ITEM: StoredItemSpec = { key: 'session:trackedChecked', version: 1 };
 
 export const STORED = {
   settings: SETTINGS_ITEM,
-  /**
-   * Every tracked request, by company and request id. Version 1 was a list without the notified status; version 2
-   * the same map stored as an object.
-   */
-  tracked: { key: 'local:tracked', version: 3, asJsonText: true },
-  /** The digest of the tracked requests' text last checked: a worker woken again need not check that text again. */
-  trackedChecked: { key: 'session:trackedChecked', version: 1 },
+  tracked: TRACKED_ITEM,
+  trackedChecked: TRACKED_CHECKED_ITEM,
   /** Sends whose outcome is not known yet: the per-vendor lock and its Idempotency-Key. */
   sends: { key: 'local:sends', version: 1 },
   /** Where each company's poll left off, the last update and error, the hourly call count. */

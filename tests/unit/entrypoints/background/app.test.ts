@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackgroundApp } from '@/entrypoints/background/app';
+import { loadCheckedTracked } from '@/entrypoints/popup/tracked-reader';
 import { checkFirstScreen } from '@/lib/erp/queue';
 import { STORED, storagePlace } from '@/lib/extension/storage-items';
 
@@ -86,8 +87,8 @@ describe('sending through the background', () => {
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBe(keys[1]);
     expect(h.api.created).toHaveLength(1);
-    const queue = await worker(h).handle('getQueue', { refresh: false }, POPUP_SENDER);
-    expect(queue.requests.map((e) => e.request.status)).toEqual(['pending_acceptance']);
+    const queue = await worker(h).handle('getQueue', { refresh: false, requests: true }, POPUP_SENDER);
+    expect(queue.requests!.map((e) => e.request.status)).toEqual(['pending_acceptance']);
   });
 
   it('409: shows the real state with why, instead of an error', async () => {
@@ -178,7 +179,7 @@ describe('tracking status changes', () => {
 
     await fakeBrowser.notifications.clear(Object.keys(await fakeBrowser.notifications.getAll())[0]!);
     await worker(h).onAlarm(POLL_ALARM);
-    await worker(h).handle('getQueue', { refresh: true }, POPUP_SENDER);
+    await worker(h).handle('getQueue', { refresh: true, requests: true }, POPUP_SENDER);
     await worker(h).start();
     expect(await notifications()).toEqual([]);
 
@@ -228,17 +229,21 @@ describe('tracking status changes', () => {
     await bg.onAlarm(POLL_ALARM);
     expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeUndefined();
     expect(await badge()).toBe('!');
-    expect(await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).toMatchObject({ error: { kind: 'auth' } });
+    expect(await bg.handle('getQueue', { refresh: false, requests: true }, POPUP_SENDER)).toMatchObject({
+      error: { kind: 'auth' },
+    });
     h.api.calls = [];
     await bg.onAlarm(POLL_ALARM);
-    await bg.handle('getQueue', { refresh: true }, POPUP_SENDER);
+    await bg.handle('getQueue', { refresh: true, requests: true }, POPUP_SENDER);
     expect(h.api.countOf('listRequests')).toBe(0);
 
     await bg.onSettingsChanged();
     // The refused poll set no cursor: the company's first two questions again.
     expect(h.api.countOf('listRequests')).toBe(2);
     expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeDefined();
-    expect(await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).toMatchObject({ error: null });
+    expect(await bg.handle('getQueue', { refresh: false, requests: true }, POPUP_SENDER)).toMatchObject({
+      error: null,
+    });
   });
 
   it('tells watching tabs when their vendor changes, and forgets closed or silent tabs', async () => {
@@ -286,7 +291,7 @@ describe('tracking status changes', () => {
     await worker(h).onAlarm(POLL_ALARM);
     h.api.clock = T0 + 31 * 24 * 3600_000;
     await worker(h).start();
-    expect((await worker(h).handle('getQueue', { refresh: false }, POPUP_SENDER)).requests).toEqual([]);
+    expect((await worker(h).handle('getQueue', { refresh: false, requests: true }, POPUP_SENDER)).requests).toEqual([]);
   });
 
   it("keeps the popup's first screen in storage current: after a send, a decision, a 401, and when a worker starts", async () => {
@@ -372,8 +377,11 @@ describe('requests dropped because storage was full', () => {
     await send(bg);
     const at = new Date(h.api.clock).toISOString();
     await bg.stored.poll.update((s) => ({ ...s, droppedForSpace: { count: 3, at } }));
-    expect((await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).droppedForSpace).toEqual({ count: 3, at });
-    expect((await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).droppedForSpace).toBeNull();
+    expect((await bg.handle('getQueue', { refresh: false, requests: true }, POPUP_SENDER)).droppedForSpace).toEqual({
+      count: 3,
+      at,
+    });
+    expect((await bg.handle('getQueue', { refresh: false, requests: true }, POPUP_SENDER)).droppedForSpace).toBeNull();
   });
 });
 
@@ -397,9 +405,9 @@ describe("the company's whole queue", () => {
     const h = harness();
     const bg = worker(h);
     await colleagueRejected(h, bg);
-    const queue = await bg.handle('getQueue', { refresh: false }, POPUP_SENDER);
+    const queue = await bg.handle('getQueue', { refresh: false, requests: true }, POPUP_SENDER);
     expect(queue.me).toEqual({ id: 1, name: 'Alex Admin' });
-    expect(queue.requests.find((e) => e.request.id === 5000)?.request).toMatchObject({
+    expect(queue.requests!.find((e) => e.request.id === 5000)?.request).toMatchObject({
       status: 'rejected',
       sent_by: JORDAN,
     });
@@ -418,9 +426,11 @@ describe("the company's whole queue", () => {
 
   it('remembers the popup filter', async () => {
     const bg = worker(harness());
-    expect((await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).whose).toBe('everyone');
+    expect((await bg.handle('getQueue', { refresh: false, requests: true }, POPUP_SENDER)).whose).toBe('everyone');
     await bg.handle('setQueueFilter', { whose: 'mine' }, POPUP_SENDER);
-    expect((await worker(harness()).handle('getQueue', { refresh: false }, POPUP_SENDER)).whose).toBe('mine');
+    expect((await worker(harness()).handle('getQueue', { refresh: false, requests: true }, POPUP_SENDER)).whose).toBe(
+      'mine',
+    );
   });
 
   it('a company the token no longer reaches, or items of another company, are one line each; nothing stored is lost', async () => {
@@ -430,17 +440,17 @@ describe("the company's whole queue", () => {
     await bg.onAlarm(POLL_ALARM);
     h.api.failNext('listRequests', { kind: 'forbidden', status: 403 });
     await bg.onAlarm(POLL_ALARM);
-    let queue = await bg.handle('getQueue', { refresh: false }, POPUP_SENDER);
+    let queue = await bg.handle('getQueue', { refresh: false, requests: true }, POPUP_SENDER);
     expect(queue.skipped).toEqual([{ companyId: 8001, error: { kind: 'forbidden', status: 403 }, foreign: 0 }]);
     expect(queue.error).toBeNull();
     expect(queue.requests).toHaveLength(1);
     h.api.foreign.set(8001, 2);
     await bg.onAlarm(POLL_ALARM);
-    queue = await bg.handle('getQueue', { refresh: false }, POPUP_SENDER);
+    queue = await bg.handle('getQueue', { refresh: false, requests: true }, POPUP_SENDER);
     expect(queue.skipped).toEqual([{ companyId: 8001, error: null, foreign: 2 }]);
     h.api.foreign.delete(8001);
     await bg.onAlarm(POLL_ALARM);
-    expect((await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).skipped).toEqual([]);
+    expect((await bg.handle('getQueue', { refresh: false, requests: true }, POPUP_SENDER)).skipped).toEqual([]);
   });
 });
 
@@ -450,6 +460,12 @@ describe("the Directory list's statuses", () => {
     bg.handle('getDirectoryStatuses', { page: { level: 'company', companyId: 8001 }, vendorIds }, LIST_SENDER);
   const statuses = (answer: Awaited<ReturnType<typeof ask>>) =>
     answer.ok ? answer.value.map((r) => [r.item_id, r.status]) : answer.error.kind;
+  /**
+   * What a list call found is tracked after the answer: stored, and noted as checked, as the popup reads it. Awaited,
+   * so that no write of this test lands in the next one's storage.
+   */
+  const untilStored = (requestId: number) =>
+    vi.waitFor(async () => expect((await loadCheckedTracked())?.map((e) => e.request.id)).toContain(requestId));
 
   it('answers from what is tracked, and asks the API once for the rest, all of them in one list call', async () => {
     const h = harness();
@@ -473,8 +489,7 @@ describe("the Directory list's statuses", () => {
     // Paging back: nothing asked again, not even for 103, never sent; and what was found is tracked.
     expect(statuses(await ask(bg, [103, 102]))).toEqual([[102, 'rejected']]);
     expect(h.api.countOf('listRequests')).toBe(lists + 1);
-    const queue = await bg.handle('getQueue', { refresh: false }, POPUP_SENDER);
-    expect(queue.requests.map((e) => e.request.id)).toContain(60);
+    await untilStored(60);
   });
 
   it('asks again for a vendor not found a minute later, and learns the company from the list page', async () => {
@@ -485,6 +500,7 @@ describe("the Directory list's statuses", () => {
     h.api.clock += 61_000;
     expect(statuses(await ask(bg, [150]))).toEqual([[150, 'pending_acceptance']]);
     expect((await bg.stored.companies.get())[8001]).toEqual({ origin: ORIGIN });
+    await untilStored(70);
   });
 
   it('says why when the API cannot answer, and refuses a malformed or oversized ask', async () => {

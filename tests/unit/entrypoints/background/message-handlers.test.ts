@@ -119,7 +119,7 @@ describe('background message handling', () => {
         CONTENT_SENDER(),
       ),
       await bg.handle('send', { companyId: 8001, vendorId: 101, origin: ORIGIN }, CONTENT_SENDER()),
-      await bg.handle('getQueue', { refresh: true }, POPUP_SENDER),
+      await bg.handle('getQueue', { refresh: true, requests: true }, POPUP_SENDER),
       await bg.handle('testConnection', { baseUrl: 'https://erp.example.com', token: TOKEN }, POPUP_SENDER),
     ];
     expect(JSON.stringify(answers)).not.toContain(TOKEN);
@@ -141,7 +141,9 @@ describe('background message handling', () => {
       loadSettings: async () => defaultSettings(''),
       sandboxUrl: '',
     });
-    expect(await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).toMatchObject({ requests: [] });
+    expect(await bg.handle('getQueue', { refresh: false, requests: true }, POPUP_SENDER)).toMatchObject({
+      requests: [],
+    });
     expect(
       await bg.handle(
         'getVendor',

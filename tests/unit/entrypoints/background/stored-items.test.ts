@@ -83,17 +83,19 @@ describe('stored data', () => {
       loadSettings: async () => settings,
       sandboxUrl: '',
     });
-    await bg.handle('getQueue', { refresh: false }, POPUP_SENDER);
+    await bg.handle('getQueue', { refresh: false, requests: true }, POPUP_SENDER);
     await vi.waitFor(async () => {
-      const queue = await bg.handle('getQueue', { refresh: false }, POPUP_SENDER);
-      expect(queue.requests.map((e) => [e.request.item_id, e.request.status]).sort()).toEqual([
+      const queue = await bg.handle('getQueue', { refresh: false, requests: true }, POPUP_SENDER);
+      expect(queue.requests!.map((e) => [e.request.item_id, e.request.status]).sort()).toEqual([
         [105, 'pending_acceptance'],
         [106, 'rejected'],
       ]);
     });
     expect(warn).toHaveBeenCalledTimes(1);
     // The popup says so.
-    expect((await bg.handle('getQueue', { refresh: false }, POPUP_SENDER)).repairedAt).toEqual(expect.any(String));
+    expect((await bg.handle('getQueue', { refresh: false, requests: true }, POPUP_SENDER)).repairedAt).toEqual(
+      expect.any(String),
+    );
     // Rebuilt requests are history: nobody is notified of them again.
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });

@@ -10,6 +10,7 @@ import type { BulkJob } from '@/lib/contract/bulk-resend';
 import type { TrackedRequest } from '@/lib/contract/tracked-request';
 import { Popup } from '@/entrypoints/popup/Popup';
 import { FIRST_SCREEN_ITEMS, firstScreen } from '@/lib/erp/queue';
+import { textDigest } from '@/lib/extension/text-digest';
 import { useLocale } from '../../locale';
 import { settingsRecord, vendorRecord } from '../../records';
 import { bigQueue, minutesAgo, NOW, ORIGIN, queueView, rejected, tracked } from '../../lib/erp/queue-fixtures';
@@ -204,8 +205,8 @@ describe('popup: the queue', () => {
     });
     await openPopup();
     expect(sendMessage.mock.calls.slice(0, 2)).toEqual([
-      ['getQueue', { refresh: false }],
-      ['getQueue', { refresh: true }],
+      ['getQueue', { refresh: false, requests: false }],
+      ['getQueue', { refresh: true, requests: false }],
     ]);
     expect(items()).toHaveLength(1);
     expect(refreshButton().getAttribute('aria-busy')).toBe('true');
@@ -592,5 +593,34 @@ describe('popup: bulk re-send', () => {
     expect(cleared).toEqual([{ id: 'job-1' }]);
     expect(bulkSection()).toBeNull();
     expect(button(root, 'Re-send all that pass the rules')).toBeDefined();
+  });
+});
+
+describe("popup: where the list's requests come from", () => {
+  const ridge = rejected('Ridge Roofing', 180, { item_id: 106 });
+  const noRequests = (view: QueueView) => ({ ...view, requests: null });
+
+  it('reads them from storage when a worker checked their text, and asks the worker only for the rest', async () => {
+    const text = JSON.stringify({ [`8001:${ridge.request.id}`]: ridge });
+    await fakeBrowser.storage.local.set({ tracked: text, tracked$: { v: 3 } });
+    await fakeBrowser.storage.session.set({ trackedChecked: await textDigest(text) });
+    background({ getQueue: () => noRequests(queue([])), getBulkResend: () => null });
+    await openPopup();
+    expect(items().map((li) => li.querySelector('a')?.textContent)).toEqual(['Ridge Roofing']);
+    expect(sendMessage.mock.calls.filter(([type, data]) => type === 'getQueue' && data.requests)).toEqual([]);
+  });
+
+  it('asks the worker for them when no worker checked the stored text', async () => {
+    await fakeBrowser.storage.local.set({ tracked: '{}', tracked$: { v: 3 } });
+    background({
+      getQueue: ({ requests }) => (requests ? queue([ridge]) : noRequests(queue([]))),
+      getBulkResend: () => null,
+    });
+    await openPopup();
+    expect(items().map((li) => li.querySelector('a')?.textContent)).toEqual(['Ridge Roofing']);
+    expect(sendMessage.mock.calls.filter(([type]) => type === 'getQueue')[1]).toEqual([
+      'getQueue',
+      { refresh: false, requests: true },
+    ]);
   });
 });
