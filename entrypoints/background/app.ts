@@ -133,8 +133,7 @@ function wire(deps: BackgroundDeps) {
 
 export function createBackgroundApp(deps: BackgroundDeps = {}) {
   const wired = wire(deps);
-  const { now, sandboxUrl, api, stored, watchers, keptViews, poller, tracking, sender, saveFirstScreen, handlers } =
-    wired;
+  const { now, sandboxUrl, api, stored, keptViews, poller, tracking, sender, saveFirstScreen, handlers } = wired;
 
   return {
     stored,
@@ -154,8 +153,6 @@ export function createBackgroundApp(deps: BackgroundDeps = {}) {
       if (origin) await openEditPage(vendorEditUrl(origin, target.companyId, target.vendorId));
       await browser.notifications.clear(id);
     },
-
-    onTabRemoved: (tabId: number) => watchers.forgetTab(tabId),
 
     /** A first install opens the options page, where the admin connects the integration API; an update opens nothing. */
     async onInstalled(reason: string) {

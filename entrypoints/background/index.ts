@@ -16,7 +16,6 @@ export default defineBackground(() => {
   }
   browser.alarms.onAlarm.addListener((alarm) => void app.onAlarm(alarm.name).catch(log('poll')));
   browser.notifications.onClicked.addListener((id) => void app.onNotificationClicked(id).catch(log('notification')));
-  browser.tabs.onRemoved.addListener((tabId) => void app.onTabRemoved(tabId).catch(log('tab')));
   browser.runtime.onInstalled.addListener(({ reason }) => void app.onInstalled(reason).catch(log('install')));
   settingsItem().watch(() => void app.onSettingsChanged().catch(log('settings')));
 

@@ -133,8 +133,12 @@ function pageHandlers(deps: HandlerDeps): Pick<Handlers, PageRequestType> {
       // The page asks again because it was told: what it is answered now was checked a moment ago.
       if (kept.told) await deps.keptViews.keep(page, kept.view);
       else {
-        void checkShown(deps, page, kept.view, from).catch((err: unknown) =>
-          console.error('[erp-resend] a kept vendor view was not checked again', err),
+        // In a task of its own: its first steps (the settings, the API client) run after the answer is sent.
+        setTimeout(
+          () =>
+            void checkShown(deps, page, kept.view, from).catch((err: unknown) =>
+              console.error('[erp-resend] a kept vendor view was not checked again', err),
+            ),
         );
       }
       return ok(kept.view);
