@@ -104,6 +104,7 @@ function wire(deps: BackgroundDeps) {
   const directoryStatuses = createDirectoryStatuses({
     api: api.current,
     tracked: () => stored.tracked.get(),
+    trackedInMemory: () => stored.tracked.inMemory(),
     record: tracking.record,
     now,
   });

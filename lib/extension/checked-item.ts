@@ -28,6 +28,8 @@ export interface CheckedItem<T> {
   update(change: (value: T) => T | Promise<T>): Promise<T>;
   /** Calls back after every change to the stored value, the item's own writes included. */
   watch(callback: () => void): void;
+  /** The value this context holds, or null when `get` would first read storage (a worker just woken). */
+  inMemory(): T | null;
 }
 
 export interface ItemOptions<T> {
@@ -250,5 +252,5 @@ export function checkedItem<T>(spec: StoredItemSpec, options: ItemOptions<T>): C
     queue = next.catch(() => undefined);
     return next;
   };
-  return { get, set, update, watch: (callback) => item.watch(() => callback()) };
+  return { get, set, update, watch: (callback) => item.watch(() => callback()), inMemory: () => cached?.value ?? null };
 }

@@ -4,7 +4,14 @@
  */
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { directoryPath, RIVERSIDE_PROJECT, TIMBERLINE, VENDORS } from '../../scripts/sandbox-pages';
+import {
+  companyVendorPath,
+  directoryPath,
+  erpControl,
+  RIVERSIDE_PROJECT,
+  TIMBERLINE,
+  VENDORS,
+} from '../../scripts/sandbox-pages';
 import { eventually, test } from './browser';
 
 const { aspen, basalt, granite, hawk, redwood, willow } = VENDORS;
@@ -56,6 +63,31 @@ describe("the Directory list's statuses", () => {
     await page.getByRole('searchbox', { name: 'Search companies' }).fill('granite');
     await eventually(() => page.getByRole('row').count()).toBe(2);
     expect(await tag(page, granite.name).textContent()).toBe('↺ERP: Rejected');
+  });
+
+  test('a worker stopped before the visit asks the API for the whole page: a decision made meanwhile shows', async ({
+    ext,
+    open,
+    sandbox,
+  }) => {
+    const control = erpControl(await open(companyVendorPath(TIMBERLINE, basalt.id)));
+    await control.send.click();
+    await eventually(() => control.status.innerText()).toContain('Waiting for approval');
+    const [sent] = await sandbox.created();
+    await sandbox.decide(TIMBERLINE, sent!.id, 'reject', { comment: 'W-9 missing' });
+    await ext.stopServiceWorker();
+    const before = (await sandbox.extensionCalls()).length;
+
+    // What the stopped worker tracked says "waiting"; the API, asked for every company on the page, says otherwise.
+    const page = await open(directoryPath(TIMBERLINE));
+    await eventually(() => tag(page, basalt.name).textContent()).toBe('↺ERP: Rejected');
+    expect(await tag(page, granite.name).textContent()).toBe('↺ERP: Rejected');
+    // One call for the page's 20 companies (the edit page still open may ask for its own vendor once told).
+    const forThePage = (await sandbox.extensionCalls())
+      .slice(before)
+      .filter((call) => (call.query.match(/item_id/g) ?? []).length > 1);
+    expect(forThePage).toHaveLength(1);
+    expect(forThePage[0]!.query.match(/item_id/g)).toHaveLength(20);
   });
 
   test("a project's Directory shows its company's statuses too", async ({ open }) => {

@@ -55,6 +55,17 @@ describe('the checked in-memory copy of stored items', () => {
     ]);
   });
 
+  it('says what it holds without reading: nothing before a read, the value after, nothing once changed elsewhere', async () => {
+    await writeElsewhere(map(1, 2));
+    const stored = openStoredItems(() => undefined);
+    expect(stored.tracked.inMemory()).toBeNull();
+    const read = await stored.tracked.get();
+    expect(stored.tracked.inMemory()).toBe(read);
+    await writeElsewhere(map(3));
+    await settle();
+    expect(stored.tracked.inMemory()).toBeNull();
+  });
+
   it('stores the schema version with the first value it writes', async () => {
     const stored = openStoredItems(() => undefined);
     await stored.tracked.set(map(1));
