@@ -14,6 +14,7 @@ import { vendorKey } from '@/lib/contract/keys';
 import type { TrackedMap } from '@/lib/contract/tracked-request';
 import { latestByVendor, newestFirst } from '@/lib/erp/latest-request';
 import type { ApiClient } from './api/client';
+import { afterAnswer } from './after-answer';
 import { toUserError } from './api/api-error';
 import { COMPANY_CACHE_MS } from './vendor-view';
 
@@ -55,10 +56,8 @@ export function createDirectoryStatuses({
       for (const id of vendorIds) {
         asked.set(vendorKey(companyId, id), { at: now(), latest: newest.find((r) => r.item_id === id) ?? null });
       }
-      // The list has its answer first: recording reads and writes every tracked request (`vendor-view.ts`).
-      void record(companyId, requests).catch((err: unknown) =>
-        console.error('[erp-resend] the requests of a Directory list were not tracked', err),
-      );
+      // The list has its answer first: recording reads, checks and writes every tracked request.
+      afterAnswer('the requests of a Directory list were not tracked', () => record(companyId, requests));
       return ok(undefined);
     } catch (err) {
       return fail(toUserError(err));

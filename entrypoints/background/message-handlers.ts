@@ -19,6 +19,7 @@ import { jsonEqual } from '@/lib/extension/json-equal';
 import { isProcoreOrigin } from '@/lib/procore/origins';
 import type { DirectoryRef, PageRef } from '@/lib/procore/page-url';
 import type { ApiAccess } from './api-access';
+import { afterAnswer } from './after-answer';
 import { toUserError } from './api/api-error';
 import { isAllowed, senderOrigin, type GuardContext, type SenderInfo } from './message-guard';
 import type { BulkResend } from './bulk-resend';
@@ -133,13 +134,7 @@ function pageHandlers(deps: HandlerDeps): Pick<Handlers, PageRequestType> {
       // The page asks again because it was told: what it is answered now was checked a moment ago.
       if (kept.told) await deps.keptViews.keep(page, kept.view);
       else {
-        // In a task of its own: its first steps (the settings, the API client) run after the answer is sent.
-        setTimeout(
-          () =>
-            void checkShown(deps, page, kept.view, from).catch((err: unknown) =>
-              console.error('[erp-resend] a kept vendor view was not checked again', err),
-            ),
-        );
+        afterAnswer('a kept vendor view was not checked again', () => checkShown(deps, page, kept.view, from));
       }
       return ok(kept.view);
     },

@@ -11,6 +11,7 @@ import type { VendorView } from '@/lib/contract/messages';
 import { newestFirst } from '@/lib/erp/latest-request';
 import type { DirectoryRef } from '@/lib/procore/page-url';
 import type { ApiClient } from './api/client';
+import { afterAnswer } from './after-answer';
 import { toUserError } from './api/api-error';
 
 export const COMPANY_CACHE_MS = 60_000;
@@ -113,11 +114,9 @@ export function createVendorViews({ api, record, now = Date.now }: VendorViewsDe
           client.value.listRequests(companyId, { itemId: vendorId }),
         ]);
         const history = [...list.requests].sort(newestFirst);
-        // The page has its answer first: recording reads and writes every tracked request, tens of milliseconds
-        // with a thousand of them in a worker just woken. What was learnt is tracked a moment later.
-        void record(companyId, history).catch((err: unknown) =>
-          console.error('[erp-resend] the requests of a vendor page were not tracked', err),
-        );
+        // The page has its answer first: recording reads, checks and writes every tracked request, tens of
+        // milliseconds with a thousand of them. What was learnt is tracked a moment later.
+        afterAnswer('the requests of a vendor page were not tracked', () => record(companyId, history));
         return ok({
           companyId,
           vendorId,

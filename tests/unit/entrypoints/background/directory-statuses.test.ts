@@ -50,8 +50,11 @@ describe("the Directory list's statuses, by what the worker holds", () => {
     ]);
     expect(api.calls.map((c) => c.args[1])).toEqual([{ itemIds: [101, 102, 103, 104] }]);
     expect(tracked).not.toHaveBeenCalled();
-    // What it found is tracked after the answer; the same page again is not asked for within the minute.
-    expect(record).toHaveBeenCalledWith(8001, expect.arrayContaining([expect.objectContaining({ id: 11 })]));
+    // What it found is tracked once the answer is sent; the same page again is not asked for within the minute.
+    expect(record).not.toHaveBeenCalled();
+    await vi.waitFor(() =>
+      expect(record).toHaveBeenCalledWith(8001, expect.arrayContaining([expect.objectContaining({ id: 11 })])),
+    );
     expect(shown(await statusesOf(8001, [104, 101]))).toEqual([[101, 'rejected']]);
     expect(api.calls).toHaveLength(1);
   });
