@@ -48,8 +48,9 @@ async function loadQueue(refresh: boolean): Promise<Result<QueueView>> {
   if (!answer.ok) return answer;
   const requests = answer.value.requests ?? (await (read ?? loadCheckedTracked()));
   if (requests) return ok({ ...answer.value, requests });
+  // Only its requests are taken: what the worker tells once (`droppedForSpace`) was told in the first answer.
   const whole = await orNoAnswer(sendMessage('getQueue', { refresh: false, requests: true }).then(ok));
-  return whole.ok ? ok({ ...whole.value, requests: whole.value.requests ?? [] }) : whole;
+  return whole.ok ? ok({ ...answer.value, requests: whole.value.requests ?? [] }) : whole;
 }
 
 /** What the worker tells only once (requests dropped for space): kept for as long as the popup is open. */

@@ -610,6 +610,20 @@ describe("popup: where the list's requests come from", () => {
     expect(sendMessage.mock.calls.filter(([type, data]) => type === 'getQueue' && data.requests)).toEqual([]);
   });
 
+  it('keeps what the first answer told once when it asks the worker for the requests', async () => {
+    let answers = 0;
+    background({
+      getQueue: ({ requests }) => ({
+        ...(requests ? queue([ridge]) : noRequests(queue([]))),
+        droppedForSpace: answers++ === 0 ? { count: 12, at: minutesAgo(1) } : null,
+      }),
+      getBulkResend: () => null,
+    });
+    await openPopup();
+    expect(items().map((li) => li.querySelector('a')?.textContent)).toEqual(['Ridge Roofing']);
+    expect(root.textContent).toContain('Storage was full: the 12 oldest synced requests were removed to make room.');
+  });
+
   it('asks the worker for them when no worker checked the stored text', async () => {
     await fakeBrowser.storage.local.set({ tracked: '{}', tracked$: { v: 3 } });
     background({
