@@ -77,13 +77,17 @@ export function createTracking({ stored, settings, watchers, keptViews, schedule
     async record(companyId, requests) {
       const origin = (await stored.companies.get())[companyId]?.origin ?? '';
       let changed: TrackedRequest[] = [];
+      let learnt = false;
       await stored.tracked.update((tracked) => {
         const merged = mergeRequests(tracked, { companyId, origin, requests });
         // Requests seen for the first time are history, not news for other tabs; status changes are.
         changed = merged.changed.filter((e) => tracked[trackedKey(e.companyId, e.request.id)]);
+        learnt = merged.changed.length > 0;
         return merged.next;
       });
-      await afterChange(changed);
+      // Nothing new and no status changed (a vendor page or a Directory list seen again): no notification is due and
+      // the badge stands, so the passes over every tracked request are not made (the start's upkeep prunes).
+      if (learnt) await afterChange(changed);
     },
     async recordSent(target, request) {
       await stored.tracked.update((tracked) => recordSent(tracked, target.companyId, target.origin, request));

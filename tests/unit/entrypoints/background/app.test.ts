@@ -504,6 +504,24 @@ describe("the Directory list's statuses", () => {
     await untilStored(70);
   });
 
+  it('a list seen again that taught nothing new makes no pass over what is tracked: no write, no badge', async () => {
+    const h = harness();
+    const bg = worker(h);
+    h.api.seed(8001, request(70, 150, 'rejected', new Date(h.api.clock).toISOString()));
+    await ask(bg, [150]);
+    await untilStored(70);
+    await vi.waitFor(async () => expect(await badge()).toBe('1'));
+    // A worker woken again asks the API for the list, and records what it already tracks.
+    const again = worker(h);
+    const update = vi.spyOn(again.stored.tracked, 'update');
+    const badgeSet = vi.spyOn(fakeBrowser.action, 'setBadgeText');
+    expect(statuses(await ask(again, [150]))).toEqual([[150, 'rejected']]);
+    await vi.waitFor(() => expect(update).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(update).toHaveBeenCalledTimes(1);
+    expect(badgeSet).not.toHaveBeenCalled();
+  });
+
   it('says why when the API cannot answer, and refuses a malformed or oversized ask', async () => {
     const h = harness();
     const bg = worker(h);
