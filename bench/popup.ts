@@ -178,7 +178,8 @@ export const COLD_POPUP_SIZE = 1000;
 
 /**
  * Opens a blank popup, a scripted one, ERP Resend's and its first screen copied as a page with no script, in turn,
- * `POPUP_RUNS` times for each queue size; then, for `COLD_POPUP_SIZE`, ERP Resend's with the worker stopped each time. `dir` is the loaded extension's folder, where the copy is written.
+ * `POPUP_RUNS` times for each queue size; then, for `COLD_POPUP_SIZE`, ERP Resend's `POPUP_RUNS` times more with the
+ * worker stopped before each. `dir` is the loaded extension's folder, where the copy is written.
  */
 export async function popupFirstPaint(
   ext: ExtensionBrowser,
@@ -208,7 +209,8 @@ export async function popupFirstPaint(
     }
     runs.popup.set(size, openings);
     runs.static.set(size, statics);
-    for (let run = 0; size === COLD_POPUP_SIZE && run < POPUP_RUNS; run += 1) {
+    if (size !== COLD_POPUP_SIZE) continue;
+    for (let run = 0; run < POPUP_RUNS; run += 1) {
       await ext.stopServiceWorker();
       runs.cold.push(await driver.evaluate(openAndTimePopup, 'popup.html'));
     }

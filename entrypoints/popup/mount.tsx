@@ -3,8 +3,8 @@
  *
  * Bench contract, as performance marks (milliseconds since the popup page started loading): `FIRST_SCREEN_MARK` when
  * the stored first screen has been read, `QUEUE_ASKED_MARK` when the whole list is asked for, `QUEUE_MARK` when it
- * has arrived. When the queue is
- * painted comes from the browser itself: the section headings carry `elementtiming` (see `QueueSection.tsx`).
+ * has arrived. When the queue is painted comes from the browser itself: the section headings carry `elementtiming`
+ * (see `QueueSection.tsx`).
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
