@@ -105,6 +105,34 @@ describe('the checked in-memory copy of stored items', () => {
     expect(JSON.parse((await fakeBrowser.storage.local.get('tracked')).tracked as string)).toEqual(map(4));
   });
 
+  it('takes its own write coming back as the text it wrote, without parsing it again', async () => {
+    const stored = openStoredItems(() => undefined);
+    const parse = vi.spyOn(JSON, 'parse');
+    await stored.tracked.set(map(1, 2));
+    const kept = stored.tracked.inMemory();
+    await settle();
+    // The fake storage copies what it stores through JSON; only a parse of the written text itself counts.
+    const written = JSON.stringify(map(1, 2));
+    expect(parse.mock.calls.filter(([parsed]) => parsed === written)).toEqual([]);
+    parse.mockRestore();
+    expect(stored.tracked.inMemory()).toBe(kept);
+  });
+
+  it('keeps its copy when the text it read is written again, and drops it for any other text', async () => {
+    const text = (tracked: TrackedMap) =>
+      fakeBrowser.storage.local.set({ tracked: JSON.stringify(tracked), tracked$: { v: TRACKED_VERSION } });
+    await text(map(1));
+    const stored = openStoredItems(() => undefined);
+    const read = await stored.tracked.get();
+    await text(map(1));
+    await settle();
+    expect(stored.tracked.inMemory()).toBe(read);
+    await text(map(1, 2));
+    await settle();
+    expect(stored.tracked.inMemory()).toBeNull();
+    expect(Object.keys(await stored.tracked.get())).toEqual(['8001:1', '8001:2']);
+  });
+
   it('keeps the tracked requests as JSON text, and reads the object an older version stored', async () => {
     await fakeBrowser.storage.local.set({ tracked: map(5), tracked$: { v: 2 } });
     const stored = openStoredItems(() => undefined);
